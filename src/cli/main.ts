@@ -1,0 +1,33 @@
+/** The `kontinuitet` command line: one file per command under `commands/`. */
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { EXIT_INPUT } from './run.ts';
+import { registerValidate } from './commands/validate.ts';
+import { registerGenerate } from './commands/generate.ts';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export function buildProgram(): Command {
+  const program = new Command('kontinuitet')
+    .description('Continuity-first scheduling for Swedish home care (hemtjänst)')
+    .version(version)
+    .showHelpAfterError()
+    .exitOverride();
+  registerValidate(program);
+  registerGenerate(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode === 0 ? 0 : EXIT_INPUT;
+      return;
+    }
+    throw err;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,3 @@
+export * as schemas from './schemas.ts';
+export type * from './types.ts';
+export { type InputProblem, InputError, formatPath, fromZodIssues } from './errors.ts';

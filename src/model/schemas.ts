@@ -1,0 +1,425 @@
+/**
+ * The public data contract (FORMAT.md, version 1) as zod schemas.
+ * Shape only: cross-references, time semantics and the other rules that need the
+ * whole document live in `src/validate`.
+ */
+import { z } from 'zod';
+
+export const Id = z.string().min(1, 'must be a non-empty id');
+export const DateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (YYYY-MM-DD)')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real calendar date');
+
+/** "HH:MM", "HH:MM+1" or an ISO 8601 date-time; the DST rules are checked in src/time. */
+export const TIME_PATTERN =
+  /^(?:(?:[01]\d|2[0-3]):[0-5]\d(?:\+1)?|\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?)$/;
+export const Time = z.string().regex(TIME_PATTERN, 'is not a time ("HH:MM", "HH:MM+1" or ISO 8601)');
+/** Period plans are wall-clock only (FORMAT §6.18). */
+export const ClockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d(?:\+1)?$/, 'is not a clock time ("HH:MM" or "HH:MM+1")');
+
+export const Point = z.object({
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+});
+
+const Position = z.tuple([z.number(), z.number()]).rest(z.number());
+const LinearRing = z.array(Position).min(4, 'a linear ring needs at least 4 positions');
+export const Area = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(LinearRing).min(1) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(LinearRing).min(1)).min(1) }),
+]);
+
+export const TRAVEL_MODES = ['walk', 'bike', 'car', 'transit'] as const;
+export const TravelMode = z.enum(TRAVEL_MODES);
+export const ROLES = ['assistant_nurse', 'care_aide', 'service_assistant', 'nurse'] as const;
+export const Role = z.enum(ROLES);
+export const GENDERS = ['female', 'male', 'other'] as const;
+export const Gender = z.enum(GENDERS);
+export const VISIT_TYPES = ['personal_care', 'service', 'health', 'supervision', 'meal', 'other'] as const;
+export const VisitType = z.enum(VISIT_TYPES);
+
+export const Interval = z.object({ start: Time, end: Time });
+export const Break = z.object({
+  earliest: Time,
+  latest: Time,
+  minutes: z.number().int().positive(),
+});
+
+export const Team = z.object({
+  id: Id,
+  name: z.string().optional(),
+  office: Point,
+  area: Area.optional(),
+  travelMode: TravelMode.optional(),
+});
+
+const staffCommon = {
+  id: Id,
+  name: z.string().optional(),
+  team: Id,
+  role: Role,
+  titleProof: z.enum(['certificate', 'transitional']).nullable().optional(),
+  skills: z.array(z.string().min(1)).optional(),
+  languages: z.array(z.string().min(1)).optional(),
+  gender: Gender.optional(),
+  start: Point.optional(),
+  end: Point.optional(),
+  travelMode: TravelMode.optional(),
+  avoidTags: z.array(z.string().min(1)).optional(),
+};
+
+export const Staff = z.object({
+  ...staffCommon,
+  shift: Interval,
+  breaks: z.array(Break).optional(),
+});
+
+export const RecentStaff = z.object({
+  staff: Id,
+  lastSeen: DateString,
+  visits: z.number().int().nonnegative(),
+});
+
+export const Recipient = z.object({
+  id: Id,
+  name: z.string().optional(),
+  team: Id.optional(),
+  location: Point,
+  contact: Id.nullable().optional(),
+  contactWaived: z.boolean().optional(),
+  deputies: z.array(Id).optional(),
+  excludedStaff: z.array(Id).optional(),
+  requiredGender: Gender.optional(),
+  languages: z.array(z.string().min(1)).optional(),
+  tags: z.array(z.string().min(1)).optional(),
+  recentStaff: z.array(RecentStaff).optional(),
+});
+
+export const Dependency = z.object({
+  visit: Id,
+  minGapMinutes: z.number().int().optional(),
+  maxGapMinutes: z.number().int().optional(),
+});
+
+const visitCommon = {
+  recipient: Id,
+  type: VisitType.optional(),
+  preferredStart: Time.optional(),
+  dueStart: Time.optional(),
+  durationMinutes: z.number().int().positive(),
+  staffCount: z.literal([1, 2]).optional(),
+  requires: z.array(z.string().min(1)).optional(),
+  roles: z.array(Role).min(1).optional(),
+  mandatory: z.boolean().optional(),
+  lockedStaff: z.array(Id).min(1).optional(),
+  lockedStart: Time.optional(),
+  dependsOn: z.array(Dependency).optional(),
+};
+
+export const Visit = z.object({
+  id: Id,
+  ...visitCommon,
+  window: Interval,
+});
+
+export const Matrix = z.object({
+  ids: z.array(Id).min(1),
+  minutes: z.partialRecord(TravelMode, z.array(z.array(z.number().nonnegative().nullable()))),
+});
+
+export const Travel = z.object({
+  detourFactor: z.number().positive().optional(),
+  speedKmh: z.partialRecord(TravelMode, z.number().positive()).optional(),
+  legOverheadMinutes: z.partialRecord(TravelMode, z.number().nonnegative()).optional(),
+  matrix: Matrix.optional(),
+});
+
+export const OBJECTIVE_WEIGHTS = [
+  'unassignedMandatory',
+  'unassignedOptional',
+  'notContact',
+  'byDeputy',
+  'newStaff',
+  'extraStaffToday',
+  'travelMinute',
+  'preferredStartMinute',
+  'lateMinute',
+  'maxLateMinute',
+  'languageMismatch',
+] as const;
+export type ObjectiveWeight = (typeof OBJECTIVE_WEIGHTS)[number];
+export const Objective = z.object(
+  Object.fromEntries(OBJECTIVE_WEIGHTS.map((k) => [k, z.number().nonnegative().optional()])) as Record<
+    ObjectiveWeight,
+    z.ZodOptional<z.ZodNumber>
+  >,
+);
+
+export const SolveOptions = z.object({
+  timeLimitSeconds: z.number().positive().optional(),
+  seed: z.number().int().optional(),
+  iterations: z.number().int().positive().optional(),
+});
+
+const Timezone = z.string().min(1).optional();
+
+export const DayProblem = z.object({
+  format: z.literal('kontinuitet/day@1'),
+  date: DateString,
+  timezone: Timezone,
+  teams: z.array(Team).min(1, 'needs at least one team'),
+  staff: z.array(Staff),
+  recipients: z.array(Recipient),
+  visits: z.array(Visit),
+  travel: Travel.optional(),
+  objective: Objective.optional(),
+  options: SolveOptions.optional(),
+});
+
+// ── Schedule ────────────────────────────────────────────────────────────────
+
+const IsoOut = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/, 'is not an ISO 8601 time with an offset');
+const Minutes = z.number().nonnegative();
+
+export const Stop = z.object({
+  visit: Id,
+  recipient: Id,
+  arrival: IsoOut,
+  start: IsoOut,
+  end: IsoOut,
+  travelMinutes: Minutes,
+  waitMinutes: Minutes,
+});
+
+export const Route = z.object({
+  staff: Id,
+  start: IsoOut,
+  end: IsoOut,
+  stops: z.array(Stop),
+  breaks: z.array(z.object({ start: IsoOut, end: IsoOut })),
+  travelMinutes: Minutes,
+  serviceMinutes: Minutes,
+  waitMinutes: Minutes,
+});
+
+export const UNASSIGNED_REASONS = ['no_eligible_staff', 'outside_shifts', 'locked_infeasible', 'dependency', 'no_capacity'] as const;
+export const UnassignedReason = z.enum(UNASSIGNED_REASONS);
+export const Unassigned = z.object({ visit: Id, reason: UnassignedReason, message: z.string() });
+
+export const Warning = z.object({ code: z.string().min(1), message: z.string(), ids: z.array(z.string()).optional() });
+
+const Share = z.number().min(0).max(1).nullable();
+const Spread = z.object({ mean: z.number(), median: z.number(), max: z.number() });
+
+export const RecipientMetrics = z.object({
+  visits: z.number().int().nonnegative(),
+  assigned: z.number().int().nonnegative(),
+  unassignedMandatory: z.number().int().nonnegative().optional(),
+  unassignedOptional: z.number().int().nonnegative().optional(),
+  contactShare: Share.optional(),
+  contactOrDeputyShare: Share.optional(),
+  contactReachableShare: Share.optional(),
+  distinctStaff: z.number().int().nonnegative().optional(),
+  newStaff: z.number().int().nonnegative().optional(),
+  travelMinutes: z.number().optional(),
+  serviceMinutes: z.number().optional(),
+  waitMinutes: z.number().optional(),
+  lateMinutes: z.number().optional(),
+  maxLateMinutes: z.number().optional(),
+});
+
+export const StaffMetrics = z.object({
+  visits: z.number().int().nonnegative(),
+  recipients: z.number().int().nonnegative().optional(),
+  contactVisits: z.number().int().nonnegative().optional(),
+  travelMinutes: z.number(),
+  serviceMinutes: z.number(),
+  waitMinutes: z.number(),
+  lateMinutes: z.number().optional(),
+});
+
+const keyedRows = <T extends z.ZodType>(row: T) =>
+  z.union([z.record(z.string(), row), z.array(z.intersection(z.object({ id: Id }), row))]);
+
+export const Metrics = z.object({
+  visits: z.number().int().nonnegative(),
+  assigned: z.number().int().nonnegative(),
+  unassignedMandatory: z.number().int().nonnegative(),
+  unassignedOptional: z.number().int().nonnegative(),
+  contactShare: Share,
+  contactOrDeputyShare: Share,
+  contactReachableShare: Share,
+  distinctStaffPerRecipient: Spread,
+  newStaffPerRecipient: z.number(),
+  travelMinutes: Minutes,
+  serviceMinutes: Minutes,
+  waitMinutes: Minutes,
+  lateMinutes: Minutes,
+  maxLateMinutes: Minutes,
+  byRecipient: keyedRows(RecipientMetrics),
+  byStaff: keyedRows(StaffMetrics),
+});
+
+export const EXPLANATION_REASONS = [
+  'no_contact',
+  'contact_not_working',
+  'contact_not_eligible',
+  'contact_outside_shift',
+  'contact_busy',
+  'contact_break',
+  'contact_travel',
+  'cost_tradeoff',
+] as const;
+export const Explanation = z.object({
+  visit: Id,
+  recipient: Id,
+  contact: Id.nullable(),
+  sent: z.array(Id),
+  reason: z.enum(EXPLANATION_REASONS),
+  message: z.string(),
+  busyWith: Id.optional(),
+});
+
+export const Schedule = z.object({
+  format: z.literal('kontinuitet/schedule@1'),
+  date: DateString,
+  timezone: z.string().min(1),
+  routes: z.array(Route),
+  unassigned: z.array(Unassigned),
+  warnings: z.array(Warning),
+  metrics: Metrics,
+  solver: z
+    .object({ seconds: z.number(), iterations: z.number().int(), seed: z.number().int(), objective: z.number() })
+    .partial()
+    .optional(),
+  explanations: z.array(Explanation).optional(),
+});
+
+// ── Period ──────────────────────────────────────────────────────────────────
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const Weekday = z.enum(WEEKDAYS);
+export const PlanDays = z.union([
+  z.literal('daily'),
+  z.array(Weekday).min(1),
+  z.object({ weekdays: z.array(Weekday).min(1), everyWeeks: z.number().int().min(1) }),
+]);
+
+export const ClockInterval = z.object({ start: ClockTime, end: ClockTime });
+
+export const RosterEntry = z.object({
+  date: DateString,
+  shift: ClockInterval,
+  breaks: z.array(z.object({ earliest: ClockTime, latest: ClockTime, minutes: z.number().int().positive() })).optional(),
+});
+
+export const PeriodStaff = z.object({ ...staffCommon, roster: z.array(RosterEntry) });
+
+const clockVisitTimes = {
+  preferredStart: ClockTime.optional(),
+  dueStart: ClockTime.optional(),
+  lockedStart: ClockTime.optional(),
+};
+
+export const VisitPlan = z.object({
+  id: Id,
+  ...visitCommon,
+  ...clockVisitTimes,
+  window: ClockInterval,
+  days: PlanDays,
+});
+
+export const PeriodVisit = z.object({ id: Id, ...visitCommon, window: Interval, date: DateString });
+
+export const PeriodProblem = z.object({
+  format: z.literal('kontinuitet/period@1'),
+  startDate: DateString,
+  days: z.number().int().min(1).max(31),
+  timezone: Timezone,
+  teams: z.array(Team).min(1, 'needs at least one team'),
+  staff: z.array(PeriodStaff),
+  recipients: z.array(Recipient),
+  visitPlans: z.array(VisitPlan).optional(),
+  visits: z.array(PeriodVisit).optional(),
+  travel: Travel.optional(),
+  objective: Objective.optional(),
+  options: SolveOptions.optional(),
+});
+
+// ── Visit log, recipients file, KPI ─────────────────────────────────────────
+
+export const LOG_VISIT_TYPES = [...VISIT_TYPES, 'alarm', 'meal_delivery'] as const;
+export const LogTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?)$/,
+    'is not a time (ISO 8601 or YYYY-MM-DD HH:MM)',
+  );
+
+export const VisitLogRow = z.object({
+  recipient: Id,
+  staff: Id,
+  start: LogTime,
+  end: LogTime,
+  type: z.enum(LOG_VISIT_TYPES).optional(),
+  staffRole: Role.optional(),
+  team: Id.optional(),
+});
+
+export const RecipientsFileRow = z.object({
+  recipient: Id,
+  birthYear: z.number().int().min(1880).max(2100).optional(),
+  age: z.number().int().min(0).max(130).optional(),
+  team: Id.optional(),
+  contact: Id.nullable().optional(),
+});
+
+export const KPI_EXCLUSION_REASONS = ['no_age', 'under_65', 'no_visits', 'too_few_visits'] as const;
+
+export const KpiGroup = z.object({
+  recipients: z.number().int().nonnegative(),
+  mean: z.number().nullable(),
+  median: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  over20: z.number().int().nonnegative(),
+  shareOver20: z.number().min(0).max(1).nullable(),
+  contactShare: z.number().min(0).max(1).nullable(),
+  excluded: z.number().int().nonnegative(),
+  excludedByReason: z.partialRecord(z.enum(KPI_EXCLUSION_REASONS), z.number().int().nonnegative()),
+});
+
+export const KpiRecipient = z.object({
+  team: Id.nullable(),
+  counted: z.boolean(),
+  reason: z.enum(KPI_EXCLUSION_REASONS).nullable(),
+  distinctStaff: z.number().int().nonnegative(),
+  visits: z.number().int().nonnegative(),
+  contactShare: z.number().min(0).max(1).nullable(),
+});
+
+export const KpiWindow = z.object({
+  from: DateString,
+  to: DateString,
+  partial: z.boolean(),
+  kolada: z.object({ U21401: z.number().nullable(), U21402: z.number().nullable(), U21436: z.number().nullable() }),
+  overall: KpiGroup,
+  byTeam: z.record(z.string(), KpiGroup),
+  byRecipient: z.record(z.string(), KpiRecipient),
+});
+
+export const KpiReport = z.object({
+  format: z.literal('kontinuitet/kpi@1'),
+  timezone: z.string().min(1),
+  from: DateString,
+  windows: z.array(KpiWindow).min(1),
+});
+
+export const PeriodSchedule = z.object({
+  format: z.literal('kontinuitet/period-schedule@1'),
+  startDate: DateString.optional(),
+  timezone: z.string().min(1).optional(),
+  days: z.array(Schedule),
+  kpi: KpiReport,
+});

@@ -1,0 +1,49 @@
+/** TypeScript types inferred from the public schemas, so the two never drift. */
+import type { z } from 'zod';
+import type * as S from './schemas.ts';
+
+export type Point = z.infer<typeof S.Point>;
+export type Area = z.infer<typeof S.Area>;
+export type TravelMode = z.infer<typeof S.TravelMode>;
+export type Role = z.infer<typeof S.Role>;
+export type Gender = z.infer<typeof S.Gender>;
+export type VisitType = z.infer<typeof S.VisitType>;
+export type Interval = z.infer<typeof S.Interval>;
+export type Break = z.infer<typeof S.Break>;
+export type Team = z.infer<typeof S.Team>;
+export type Staff = z.infer<typeof S.Staff>;
+export type Recipient = z.infer<typeof S.Recipient>;
+export type RecentStaff = z.infer<typeof S.RecentStaff>;
+export type Visit = z.infer<typeof S.Visit>;
+export type Dependency = z.infer<typeof S.Dependency>;
+export type Travel = z.infer<typeof S.Travel>;
+export type Objective = z.infer<typeof S.Objective>;
+export type SolveOptions = z.infer<typeof S.SolveOptions>;
+export type DayProblem = z.infer<typeof S.DayProblem>;
+
+export type Stop = z.infer<typeof S.Stop>;
+export type Route = z.infer<typeof S.Route>;
+export type UnassignedReason = z.infer<typeof S.UnassignedReason>;
+export type Unassigned = z.infer<typeof S.Unassigned>;
+export type Warning = z.infer<typeof S.Warning>;
+export type Metrics = z.infer<typeof S.Metrics>;
+export type RecipientMetrics = z.infer<typeof S.RecipientMetrics>;
+export type StaffMetrics = z.infer<typeof S.StaffMetrics>;
+export type Explanation = z.infer<typeof S.Explanation>;
+export type Schedule = z.infer<typeof S.Schedule>;
+
+export type Weekday = z.infer<typeof S.Weekday>;
+export type PlanDays = z.infer<typeof S.PlanDays>;
+export type RosterEntry = z.infer<typeof S.RosterEntry>;
+export type PeriodStaff = z.infer<typeof S.PeriodStaff>;
+export type VisitPlan = z.infer<typeof S.VisitPlan>;
+export type PeriodVisit = z.infer<typeof S.PeriodVisit>;
+export type PeriodProblem = z.infer<typeof S.PeriodProblem>;
+export type PeriodSchedule = z.infer<typeof S.PeriodSchedule>;
+
+export type VisitLogRow = z.infer<typeof S.VisitLogRow>;
+export type RecipientsFileRow = z.infer<typeof S.RecipientsFileRow>;
+export type KpiGroup = z.infer<typeof S.KpiGroup>;
+export type KpiRecipient = z.infer<typeof S.KpiRecipient>;
+export type KpiWindow = z.infer<typeof S.KpiWindow>;
+export type KpiReport = z.infer<typeof S.KpiReport>;
