@@ -1,0 +1,93 @@
+/** `kontinuitet solve`: a day problem in, a schedule out, progress on stderr. */
+import type { Command } from 'commander';
+import { readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
+import { loadDayProblem } from '../../validate/index.ts';
+import { solveDayWithStats, type SolveProgress } from '../../solver/index.ts';
+import type { Schedule } from '../../model/types.ts';
+import { runCommand, UsageError } from '../run.ts';
+import { formatSummary } from '../summary.ts';
+
+interface SolveFlags {
+  output?: string;
+  timeLimit: string;
+  seed: string;
+  iterations?: string;
+  quiet?: boolean;
+  json?: boolean;
+  wholeDistrict?: boolean;
+}
+
+function positive(value: string | undefined, flag: string, integer = false): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new UsageError(`${flag} must be a positive ${integer ? 'whole ' : ''}number, not "${value}"`);
+  return n;
+}
+
+function pct(x: number | null): string {
+  return x === null ? '-' : `${(x * 100).toFixed(1)}%`;
+}
+
+export function progressLine(p: SolveProgress): string {
+  return (
+    `${(p.elapsedMs / 1000).toFixed(1)}s  it ${p.iterations}  cost ${p.bestCost.toFixed(1)}  ` +
+    `contact ${pct(p.contactShare)}  unassigned ${p.unassigned}${p.team ? `  team ${p.team}` : ''}`
+  );
+}
+
+export function registerSolve(program: Command): void {
+  program
+    .command('solve')
+    .description('Build a day schedule (kontinuitet/schedule@1) from a day problem (kontinuitet/day@1)')
+    .argument('<problem>', 'day problem JSON file')
+    .option('-o, --output <file>', 'write the schedule here (default: stdout)')
+    .option('-t, --time-limit <seconds>', 'search time limit in seconds', '10')
+    .option('-s, --seed <n>', 'random seed (same seed and --iterations give the same schedule)', '1')
+    .option('-i, --iterations <n>', 'iteration budget (stops at whichever of this and the time limit comes first)')
+    .option('-q, --quiet', 'no progress and no summary')
+    .option('--json', 'progress as JSON lines on stderr, summary as JSON')
+    .option('--whole-district', 'solve a multi-team day as one instance instead of team by team')
+    .addHelpText('after', '\nExit codes: 0 done (also with unassigned visits), 1 internal failure, 2 invalid input or usage.')
+    .action((file: string, flags: SolveFlags) =>
+      runCommand(async () => {
+        const timeLimit = positive(flags.timeLimit, '--time-limit')!;
+        const iterations = positive(flags.iterations, '--iterations', true);
+        const seed = Number(flags.seed);
+        if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not "${flags.seed}"`);
+        const { problem, warnings } = loadDayProblem(await readJsonFile(file));
+        if (!flags.quiet) {
+          for (const w of warnings) process.stderr.write(flags.json ? `${JSON.stringify({ warning: w })}\n` : `warning ${w.path}: ${w.message}\n`);
+        }
+        const tty = process.stderr.isTTY && !flags.json;
+        const onProgress = flags.quiet
+          ? undefined
+          : (p: SolveProgress) => {
+              if (flags.json) process.stderr.write(`${JSON.stringify({ progress: p })}\n`);
+              else if (tty) process.stderr.write(`\r\x1b[K${progressLine(p)}`);
+              else process.stderr.write(`${progressLine(p)}\n`);
+            };
+        const { schedule } = solveDayWithStats(problem, {
+          validated: true,
+          timeLimitMs: timeLimit * 1000,
+          iterations,
+          seed,
+          onProgress,
+          progressEveryMs: tty ? 250 : 1000,
+          byTeam: !flags.wholeDistrict,
+        });
+        if (tty) process.stderr.write('\n');
+        const text = toJsonText(schedule);
+        if (flags.output) await writeFileAtomic(flags.output, text);
+        else process.stdout.write(text);
+        if (!flags.quiet) {
+          const out = flags.output ? process.stdout : process.stderr;
+          out.write(flags.json ? `${JSON.stringify(summaryObject(schedule))}\n` : formatSummary(problem, schedule));
+        }
+      }),
+    );
+}
+
+function summaryObject(schedule: Schedule) {
+  const { byRecipient: _r, byStaff: _s, ...metrics } = schedule.metrics;
+  return { metrics, solver: schedule.solver, unassigned: schedule.unassigned.length, explanations: schedule.explanations?.length ?? 0 };
+}

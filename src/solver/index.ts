@@ -1,0 +1,166 @@
+/**
+ * `solveDay`: the one entry the CLI, the worker and the benchmarks call. Validates the
+ * problem, splits a multi-team day into one search per team (teams do not lend staff),
+ * searches, and returns a `kontinuitet/schedule@1` with metrics, warnings and
+ * explanations.
+ */
+import type { DayProblem, Explanation, Route, Schedule, Unassigned } from '../model/types.ts';
+import { compileDay } from '../compile/index.ts';
+import { loadDayProblem, complianceWarnings } from '../validate/index.ts';
+import { computeMetrics } from '../metrics/index.ts';
+import { haversineKm } from '../geo/index.ts';
+import { search, type SearchProgress } from './search.ts';
+import { routesOf } from './output.ts';
+import { explain, unassignedList } from './explain.ts';
+import type { Solution } from './solution.ts';
+
+export { search, construct } from './search.ts';
+export { Solution } from './solution.ts';
+
+export const DEFAULT_TIME_LIMIT_SECONDS = 10;
+export const DEFAULT_SEED = 1;
+
+export interface SolveProgress {
+  elapsedMs: number;
+  iterations: number;
+  bestCost: number;
+  contactShare: number | null;
+  unassigned: number;
+  /** The team being solved when a district day is solved team by team. */
+  team?: string;
+}
+
+export interface SolveDayOptions {
+  /** Wall-clock limit; default the problem's `options.timeLimitSeconds`, else 10 s. */
+  timeLimitMs?: number;
+  /** Iteration budget; with it the same seed gives the same schedule. */
+  iterations?: number;
+  seed?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: SolveProgress) => void;
+  progressEveryMs?: number;
+  /** Skip validation of a problem the caller has already validated. */
+  validated?: boolean;
+  /** Solve a multi-team day team by team (default) or as one instance. */
+  byTeam?: boolean;
+}
+
+export interface SolveStats {
+  firstFeasibleMs: number;
+  elapsedMs: number;
+  iterations: number;
+  objective: number;
+}
+
+function contactShareOf(sol: Solution): number | null {
+  const inst = sol.inst;
+  let denominator = 0;
+  let byContact = 0;
+  for (let v = 0; v < inst.visitCount; v++) {
+    if (!sol.isAssigned(v)) continue;
+    const r = inst.visitRecipient[v];
+    if (inst.contactId[r] === null) continue;
+    denominator++;
+    const c = inst.contact[r];
+    if (c >= 0 && (sol.staffOf[2 * v] === c || sol.staffOf[2 * v + 1] === c)) byContact++;
+  }
+  return denominator === 0 ? null : byContact / denominator;
+}
+
+/** Splits a day into one problem per team; null when teams share a dependency. */
+export function splitByTeam(problem: DayProblem): DayProblem[] | null {
+  if (problem.teams.length < 2) return null;
+  const teamOf = new Map<string, string>();
+  for (const r of problem.recipients) {
+    if (r.team) teamOf.set(r.id, r.team);
+    else {
+      const nearest = problem.teams.reduce((a, b) => (haversineKm(a.office, r.location) <= haversineKm(b.office, r.location) ? a : b));
+      teamOf.set(r.id, nearest.id);
+    }
+  }
+  const visitTeam = new Map(problem.visits.map((v) => [v.id, teamOf.get(v.recipient)!]));
+  for (const v of problem.visits) {
+    for (const d of v.dependsOn ?? []) if (visitTeam.get(d.visit) !== visitTeam.get(v.id)) return null;
+  }
+  return problem.teams.map((team) => ({
+    ...problem,
+    teams: [team],
+    staff: problem.staff.filter((s) => s.team === team.id),
+    recipients: problem.recipients.filter((r) => teamOf.get(r.id) === team.id),
+    visits: problem.visits.filter((v) => visitTeam.get(v.id) === team.id),
+  }));
+}
+
+/** Solves one day; throws `InputError` for an invalid problem. */
+export function solveDay(input: DayProblem | unknown, options: SolveDayOptions = {}): Schedule {
+  return solveDayWithStats(input, options).schedule;
+}
+
+export function solveDayWithStats(input: DayProblem | unknown, options: SolveDayOptions = {}): { schedule: Schedule; stats: SolveStats } {
+  const problem = options.validated ? (input as DayProblem) : loadDayProblem(input).problem;
+  const timeLimitMs = options.timeLimitMs ?? (problem.options?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * 1000;
+  const seed = options.seed ?? problem.options?.seed ?? DEFAULT_SEED;
+  const iterations = options.iterations ?? problem.options?.iterations;
+  const parts = options.byTeam === false ? null : splitByTeam(problem);
+  const pieces = parts ?? [problem];
+  const totalVisits = Math.max(1, problem.visits.length);
+
+  const routes: Route[] = [];
+  const unassigned: Unassigned[] = [];
+  const explanations: Explanation[] = [];
+  const stats: SolveStats = { firstFeasibleMs: 0, elapsedMs: 0, iterations: 0, objective: 0 };
+  const t0 = performance.now();
+  for (const piece of pieces) {
+    const share = pieces.length === 1 ? 1 : piece.visits.length / totalVisits;
+    const inst = compileDay(piece);
+    const iterationsBefore = stats.iterations;
+    const objectiveBefore = stats.objective;
+    const unassignedBefore = unassigned.length;
+    const result = search(inst, {
+      timeLimitMs: Math.max(1, timeLimitMs * share),
+      iterations: iterations === undefined ? undefined : Math.max(1, Math.round(iterations * share)),
+      seed,
+      signal: options.signal,
+      progressEveryMs: options.progressEveryMs,
+      onProgress: options.onProgress
+        ? (p: SearchProgress) =>
+            options.onProgress!({
+              elapsedMs: performance.now() - t0,
+              iterations: iterationsBefore + p.iterations,
+              bestCost: objectiveBefore + p.bestCost,
+              contactShare: contactShareOf(p.best),
+              unassigned: unassignedBefore + p.best.unassignedCount,
+              team: pieces.length > 1 ? piece.teams[0].id : undefined,
+            })
+        : undefined,
+    });
+    const best = result.best;
+    routes.push(...routesOf(best));
+    unassigned.push(...unassignedList(best));
+    explanations.push(...explain(best));
+    stats.objective += best.cost();
+    stats.iterations += result.iterations;
+    if (stats.firstFeasibleMs === 0) stats.firstFeasibleMs = result.firstFeasibleMs;
+  }
+  stats.elapsedMs = performance.now() - t0;
+
+  const order = new Map(problem.staff.map((s, i) => [s.id, i]));
+  routes.sort((a, b) => order.get(a.staff)! - order.get(b.staff)!);
+  const schedule: Schedule = {
+    format: 'kontinuitet/schedule@1',
+    date: problem.date,
+    timezone: problem.timezone ?? 'Europe/Stockholm',
+    routes,
+    unassigned,
+    warnings: complianceWarnings(problem),
+    metrics: computeMetrics(problem, { routes, unassigned }),
+    solver: {
+      seconds: Math.round(stats.elapsedMs) / 1000,
+      iterations: stats.iterations,
+      seed,
+      objective: Math.round(stats.objective * 1000) / 1000,
+    },
+    explanations,
+  };
+  return { schedule, stats };
+}
