@@ -57,6 +57,19 @@ export function downstreamDelta(sol: Solution, route: Route, p: number, end: num
   return delta;
 }
 
+/**
+ * The O(1) insertion test: the start visit v would get at position p of the route,
+ * starting within [lo, hi], or NaN when that breaks the route (its window, a later
+ * visit's latest start, a break, or the shift end).
+ */
+export function feasibleStart(inst: Instance, route: Route, v: number, p: number, lo: number, hi: number): number {
+  const pv = inst.visitPlace[v];
+  const arrival = readyAt(inst, route, p) + inst.staffTravel[route.staff][placeBefore(inst, route, p) * inst.placeCount + pv];
+  if (arrival > hi + EPS) return Number.NaN;
+  const st = arrival < lo ? lo : arrival;
+  return st + inst.duration[v] > maxEndAt(inst, route, p, pv) + EPS ? Number.NaN : st;
+}
+
 /** Feasible positions of one visit in one route, for pairing double-staffed visits. */
 interface Slot {
   staff: number;
@@ -140,15 +153,11 @@ export class Inserter {
     const wML = inst.weights.maxLateMinute;
     const due = inst.dueStart[v];
     for (let p = 0; p <= n; p++) {
-      const ready = readyAt(inst, route, p);
-      if (ready > hi + EPS) break;
-      const from = placeBefore(inst, route, p);
-      const arrival = ready + T[from * P + pv];
-      if (arrival > hi + EPS) continue;
-      const st = arrival < lo ? lo : arrival;
+      if (readyAt(inst, route, p) > hi + EPS) break;
+      const st = feasibleStart(inst, route, v, p, lo, hi);
+      if (st !== st || this.blink()) continue;
       const end = st + dur;
-      if (end > maxEndAt(inst, route, p, pv) + EPS) continue;
-      if (this.blink()) continue;
+      const from = placeBefore(inst, route, p);
       const to = placeAfter(inst, route, p);
       const legs = T[from * P + pv] + T[pv * P + to];
       const travel = empty ? legs : legs - T[from * P + to];
@@ -201,10 +210,14 @@ export class Inserter {
     const wT = inst.weights.travelMinute;
     const wML = inst.weights.maxLateMinute;
     const due = inst.dueStart[v];
+    // Every other term is non-negative, so the travel of a pair bounds its cost from below.
+    slots.sort((x, y) => x.travel - y.travel);
     for (let i = 0; i < slots.length; i++) {
       const a = slots[i];
+      if (2 * a.travel * wT >= out.cost) break;
       for (let j = i + 1; j < slots.length; j++) {
         const b = slots[j];
+        if ((a.travel + b.travel) * wT >= out.cost) break;
         if (a.staff === b.staff) continue;
         if (must >= 0 && a.staff !== must && b.staff !== must) continue;
         if (only >= 0 && a.staff !== only && b.staff !== only) continue;

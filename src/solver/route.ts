@@ -61,10 +61,10 @@ export function nodeDuration(inst: Instance, node: number): number {
 }
 
 /**
- * Recomputes a route's caches. `countsTime(v)` says whether this route owns the time
- * cost of visit v (a double-staffed visit is costed once).
+ * Recomputes a route's caches. The route carries visit v's time cost when
+ * `firstStaff[2v]` is its staff member (a double-staffed visit is costed once).
  */
-export function refreshRoute(inst: Instance, win: Windows, route: Route, countsTime: (v: number) => boolean): void {
+export function refreshRoute(inst: Instance, win: Windows, route: Route, firstStaff: Int32Array): void {
   const V = inst.visitCount;
   const s = route.staff;
   const T = inst.staffTravel[s];
@@ -97,7 +97,7 @@ export function refreshRoute(inst: Instance, win: Windows, route: Route, countsT
       route.start[i] = st;
       time = st + inst.duration[node];
       place = inst.visitPlace[node];
-      if (countsTime(node)) timeCost += visitTimeCost(inst, node, st);
+      if (firstStaff[2 * node] === s) timeCost += visitTimeCost(inst, node, st);
     } else {
       const b = inst.breaks[node - V];
       let st = time < b.earliest ? b.earliest : time;

@@ -80,11 +80,8 @@ export class Solution implements Windows {
     return this.inst.mandatory[v] ? this.inst.weights.unassignedMandatory : this.inst.weights.unassignedOptional;
   }
 
-  /** Whether this route carries visit v's time cost (the first staff of a shared visit does). */
-  private ownsTime = (staff: number) => (v: number) => this.staffOf[2 * v] === staff;
-
   refresh(route: Route): void {
-    refreshRoute(this.inst, this, route, this.ownsTime(route.staff));
+    refreshRoute(this.inst, this, route, this.staffOf);
     const V = this.inst.visitCount;
     for (let i = 0; i < route.nodes.length; i++) {
       const node = route.nodes[i];
@@ -107,12 +104,17 @@ export class Solution implements Windows {
         cost += deputies.has(a) || (b >= 0 && deputies.has(b)) ? w.byDeputy : w.notContact;
       }
     }
-    const langs = inst.recipientLanguages[r];
-    if (langs.length > 0 && w.languageMismatch > 0) {
-      const speaks = (s: number) => s >= 0 && langs.some((l) => inst.staffLanguages[s].has(l));
-      if (!speaks(a) && !speaks(b)) cost += w.languageMismatch;
+    if (w.languageMismatch > 0 && inst.recipientLanguages[r].length > 0 && !this.speaks(r, a) && !this.speaks(r, b)) {
+      cost += w.languageMismatch;
     }
     return cost;
+  }
+
+  private speaks(r: number, s: number): boolean {
+    if (s < 0) return false;
+    const spoken = this.inst.staffLanguages[s];
+    for (const l of this.inst.recipientLanguages[r]) if (spoken.has(l)) return true;
+    return false;
   }
 
   /** Cost change of recipient r meeting staff s once more today. */

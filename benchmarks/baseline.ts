@@ -1,0 +1,56 @@
+/**
+ * A deliberately simple "manual-like" planner to measure what the solver adds: visits
+ * in time order, each to the nearest free eligible staff member (least extra walking),
+ * with no thought for contacts, continuity or later visits. It uses the solver's own
+ * feasibility machinery, so its schedules are valid; only the policy is naive.
+ */
+import type { DayProblem, Schedule } from '../src/model/types.ts';
+import { compileDay } from '../src/compile/index.ts';
+import { Solution } from '../src/solver/solution.ts';
+import { emptyInsertion, Inserter } from '../src/solver/insertion.ts';
+import { routesOf } from '../src/solver/output.ts';
+import { unassignedList } from '../src/solver/explain.ts';
+import { computeMetrics } from '../src/metrics/index.ts';
+import { complianceWarnings } from '../src/validate/index.ts';
+import { splitByTeam } from '../src/solver/index.ts';
+
+const TRAVEL_ONLY = {
+  notContact: 0,
+  byDeputy: 0,
+  newStaff: 0,
+  extraStaffToday: 0,
+  preferredStartMinute: 0,
+  lateMinute: 0,
+  maxLateMinute: 0,
+  languageMismatch: 0,
+  travelMinute: 1,
+};
+
+function planTeam(problem: DayProblem): Solution {
+  const inst = compileDay(problem, { ...problem.objective, ...TRAVEL_ONLY });
+  const sol = new Solution(inst);
+  const inserter = new Inserter(inst);
+  const ins = emptyInsertion();
+  const order = Array.from({ length: inst.visitCount }, (_, v) => v).sort((a, b) => inst.winStart[a] - inst.winStart[b] || a - b);
+  for (const v of order) {
+    if (inserter.best(sol, v, ins)) sol.insert(v, ins.s1, ins.p1, ins.s2, ins.p2, ins.pinAt);
+  }
+  return sol;
+}
+
+export function planManually(problem: DayProblem): Schedule {
+  const t0 = performance.now();
+  const solutions = (splitByTeam(problem) ?? [problem]).map(planTeam);
+  const routes = solutions.flatMap(routesOf);
+  const unassigned = solutions.flatMap(unassignedList);
+  return {
+    format: 'kontinuitet/schedule@1',
+    date: problem.date,
+    timezone: problem.timezone ?? 'Europe/Stockholm',
+    routes,
+    unassigned,
+    warnings: complianceWarnings(problem),
+    metrics: computeMetrics(problem, { routes, unassigned }),
+    solver: { seconds: (performance.now() - t0) / 1000, iterations: 0, seed: 0, objective: 0 },
+  };
+}

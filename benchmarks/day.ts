@@ -1,0 +1,136 @@
+/**
+ * Day-solver benchmarks (never timed tests): the O(1) insertion test against a full
+ * route re-timing in the same run (tinybench), and quality runs on the bundled days:
+ * time to first schedule, cost over time, contact share against its ceiling, travel and
+ * distinct staff against the manual-like baseline, peak memory, the district day.
+ */
+import { readFileSync } from 'node:fs';
+import { Bench } from 'tinybench';
+import type { DayProblem, Schedule } from '../src/model/types.ts';
+import { compileDay } from '../src/compile/index.ts';
+import { construct } from '../src/solver/search.ts';
+import { feasibleStart } from '../src/solver/insertion.ts';
+import { refreshRoute } from '../src/solver/route.ts';
+import { Random } from '../src/solver/random.ts';
+import { solveDayWithStats } from '../src/solver/index.ts';
+import { checkSchedule } from '../src/check/index.ts';
+import { planManually } from './baseline.ts';
+
+export function loadDataset(name: string): DayProblem {
+  return JSON.parse(readFileSync(new URL(`../datasets/${name}.json`, import.meta.url), 'utf8')) as DayProblem;
+}
+
+export interface MicroResult {
+  checksPerSecond: number;
+  retimingChecksPerSecond: number;
+  ratio: number;
+}
+
+/** Insertion tests per second: the slack-based O(1) test against re-timing the whole route. */
+export async function microInsertion(problem: DayProblem, seconds: number): Promise<MicroResult> {
+  const inst = compileDay(problem);
+  const sol = construct(inst, new Random(1));
+  const rng = new Random(2);
+  const triples: { v: number; s: number; p: number }[] = [];
+  while (triples.length < 4096) {
+    const v = rng.int(0, inst.visitCount - 1);
+    const s = rng.int(0, inst.staffCount - 1);
+    triples.push({ v, s, p: rng.int(0, sol.routes[s].nodes.length) });
+  }
+  let sink = 0;
+  const bench = new Bench({ time: seconds * 500 });
+  bench.add('slack test (O(1))', () => {
+    for (const t of triples) {
+      const st = feasibleStart(inst, sol.routes[t.s], t.v, t.p, inst.winStart[t.v], inst.winEnd[t.v]);
+      if (st === st) sink++;
+    }
+  });
+  bench.add('re-time the route (O(n))', () => {
+    for (let i = 0; i < 256; i++) {
+      const t = triples[i];
+      const route = sol.routes[t.s].clone();
+      route.nodes.splice(t.p, 0, t.v);
+      refreshRoute(inst, sol, route, sol.staffOf);
+      if (route.feasible) sink++;
+    }
+  });
+  await bench.run();
+  const [fast, slow] = bench.tasks.map((task) => task.result);
+  const hz = (r: typeof fast) => (r && 'throughput' in r ? r.throughput.mean : 0);
+  const checksPerSecond = hz(fast) * triples.length;
+  const retimingChecksPerSecond = hz(slow) * 256;
+  if (sink < 0) console.log(sink);
+  return { checksPerSecond, retimingChecksPerSecond, ratio: checksPerSecond / retimingChecksPerSecond };
+}
+
+export interface QualityResult {
+  dataset: string;
+  visits: number;
+  staff: number;
+  firstFeasibleMs: number;
+  costAt: Record<string, number | null>;
+  gapAt5sToFinal: number | null;
+  contactShare: number | null;
+  contactReachableShare: number | null;
+  contactVsCeiling: number | null;
+  unassigned: number;
+  travelMinutes: number;
+  distinctStaffMean: number;
+  baseline: { contactShare: number | null; travelMinutes: number; distinctStaffMean: number; unassigned: number };
+  travelRatio: number;
+  distinctRatio: number;
+  iterations: number;
+  seconds: number;
+  peakRssMb: number;
+  violations: number;
+}
+
+/** One quality run: the search for `seconds`, with the best cost read at 1, 5, 10, 60 s. */
+export function qualityRun(dataset: string, problem: DayProblem, seconds: number): QualityResult {
+  const marks = [1, 5, 10, 30, 60].filter((m) => m <= seconds);
+  const costAt: Record<string, number | null> = Object.fromEntries(marks.map((m) => [`${m}s`, null]));
+  let peak = process.memoryUsage().rss;
+  const { schedule, stats } = solveDayWithStats(problem, {
+    timeLimitMs: seconds * 1000,
+    seed: 1,
+    progressEveryMs: 100,
+    onProgress: (p) => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+      for (const m of marks) if (p.elapsedMs <= m * 1000 + 150) costAt[`${m}s`] = p.bestCost;
+    },
+  });
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const final = stats.objective;
+  const at5 = costAt['5s'];
+  const base = planManually(problem);
+  const m = schedule.metrics;
+  const violations = checkSchedule(problem, schedule).violations.length + checkSchedule(problem, base).violations.length;
+  return {
+    dataset,
+    visits: problem.visits.length,
+    staff: problem.staff.length,
+    firstFeasibleMs: stats.firstFeasibleMs,
+    costAt,
+    gapAt5sToFinal: at5 === null || at5 === undefined ? null : (at5 - final) / final,
+    contactShare: m.contactShare,
+    contactReachableShare: m.contactReachableShare,
+    contactVsCeiling: m.contactShare !== null && m.contactReachableShare ? m.contactShare / m.contactReachableShare : null,
+    unassigned: schedule.unassigned.length,
+    travelMinutes: m.travelMinutes,
+    distinctStaffMean: m.distinctStaffPerRecipient.mean,
+    baseline: {
+      contactShare: base.metrics.contactShare,
+      travelMinutes: base.metrics.travelMinutes,
+      distinctStaffMean: base.metrics.distinctStaffPerRecipient.mean,
+      unassigned: base.unassigned.length,
+    },
+    travelRatio: m.travelMinutes / Math.max(1, base.metrics.travelMinutes),
+    distinctRatio: m.distinctStaffPerRecipient.mean / Math.max(1e-9, base.metrics.distinctStaffPerRecipient.mean),
+    iterations: stats.iterations,
+    seconds: stats.elapsedMs / 1000,
+    peakRssMb: Math.round(peak / 1e6),
+    violations,
+  };
+}
+
+export type { Schedule };
