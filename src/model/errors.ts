@@ -48,7 +48,7 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 
 /** Turns zod issues into plain sentences that quote the offending value. */
 export function fromZodIssues(issues: z.core.$ZodIssue[], root: unknown): InputProblem[] {
-  return issues.map((issue) => {
+  return issues.flatMap(expandUnion).map((issue) => {
     const value = valueAt(root, issue.path);
     let message: string;
     switch (issue.code) {
@@ -72,13 +72,40 @@ export function fromZodIssues(issues: z.core.$ZodIssue[], root: unknown): InputP
         message = `${describe(value)} should be ${boundText(issue, 'at most')}`;
         break;
       case 'invalid_union':
-        message = `${describe(value)} does not match any allowed form`;
+        message = `${describe(value)} ${unionForms(issue) ?? 'does not match any allowed form'}`;
         break;
       default:
         message = issue.message;
     }
     return { path: formatPath(issue.path), message, severity: 'error' as const };
   });
+}
+
+/**
+ * A union the value failed: when exactly one alternative got past the top level (the value
+ * had its type and failed deeper), that alternative's own issues say what is wrong.
+ */
+function expandUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const deep = issue.errors.filter((option) => option.length > 0 && option.every((i) => i.path.length > 0));
+  if (deep.length !== 1) return [issue];
+  return deep[0].map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })).flatMap(expandUnion);
+}
+
+/** `should be "daily", an array or an object`, when every alternative failed at the top level. */
+function unionForms(issue: z.core.$ZodIssueInvalidUnion): string | null {
+  if ('options' in issue && issue.options && issue.options.length > 0) {
+    return `is not one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  const forms: string[] = [];
+  for (const option of issue.errors) {
+    const only = option.length === 1 && option[0].path.length === 0 ? option[0] : null;
+    if (only?.code === 'invalid_value') forms.push(only.values.map((v) => JSON.stringify(v)).join(' or '));
+    else if (only?.code === 'invalid_type') forms.push(article(only.expected));
+    else return null;
+  }
+  if (forms.length === 0) return null;
+  return `should be ${forms.length === 1 ? forms[0] : `${forms.slice(0, -1).join(', ')} or ${forms[forms.length - 1]}`}`;
 }
 
 function article(expected: string): string {

@@ -18,6 +18,7 @@ export type Visit = z.infer<typeof S.Visit>;
 export type Dependency = z.infer<typeof S.Dependency>;
 export type Travel = z.infer<typeof S.Travel>;
 export type Objective = z.infer<typeof S.Objective>;
+export type { ObjectiveWeight } from './schemas.ts';
 export type SolveOptions = z.infer<typeof S.SolveOptions>;
 export type DayProblem = z.infer<typeof S.DayProblem>;
 
