@@ -80,14 +80,23 @@ export interface Instance {
   contactId: (string | null)[];
   deputies: Set<number>[];
   recentStaff: Set<number>[];
+  /**
+   * firstMeetCost[r * staffCount + s]: the cost of recipient r meeting staff s for the
+   * first time today — `newStaff` when s is not among the recent staff, plus any
+   * look-ahead cost the caller adds (the period planner prefers staff who will return).
+   */
+  firstMeetCost: Float64Array;
   recipientLanguages: string[][];
   recipientVisits: number[][];
 
   placeCount: number;
 }
 
+/** Extra cost of a recipient meeting a staff member for the first time today (ids in, minutes out). */
+export type MeetCost = (recipientId: string, staffId: string) => number;
+
 /** Compiles a day problem that has passed validation. */
-export function compileDay(problem: DayProblem, objective?: Objective): Instance {
+export function compileDay(problem: DayProblem, objective?: Objective, meetCost?: MeetCost): Instance {
   const clock = new PlanClock(problem.date, problem.timezone ?? 'Europe/Stockholm');
   const teams = new Map(problem.teams.map((t, i) => [t.id, { team: t, index: i }]));
 
@@ -140,6 +149,14 @@ export function compileDay(problem: DayProblem, objective?: Objective): Instance
     deputies.push(new Set((r.deputies ?? []).map((d) => staffIndex.get(d)).filter((d): d is number => d !== undefined)));
     recentStaff.push(new Set((r.recentStaff ?? []).map((e) => staffIndex.get(e.staff)).filter((d): d is number => d !== undefined)));
   });
+
+  const weights = resolveWeights(objective ?? problem.objective);
+  const firstMeetCost = new Float64Array(R * S);
+  for (let r = 0; r < R; r++) {
+    for (let s = 0; s < S; s++) {
+      firstMeetCost[r * S + s] = (recentStaff[r].has(s) ? 0 : weights.newStaff) + (meetCost ? meetCost(recipientIds[r], staffIds[s]) : 0);
+    }
+  }
 
   const travel = compileTravel(problem.travel, places, staffMode);
   const staffTravel = staffMode.map((m) => travel.table(m));
@@ -212,7 +229,7 @@ export function compileDay(problem: DayProblem, objective?: Objective): Instance
   return {
     problem,
     clock,
-    weights: resolveWeights(objective ?? problem.objective),
+    weights,
     staffCount: S,
     staffIds,
     staffIndex,
@@ -250,6 +267,7 @@ export function compileDay(problem: DayProblem, objective?: Objective): Instance
     contactId,
     deputies,
     recentStaff,
+    firstMeetCost,
     recipientLanguages: recipients.map((r) => r.languages ?? []),
     recipientVisits,
     placeCount: places.length,

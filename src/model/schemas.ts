@@ -94,6 +94,8 @@ export const Recipient = z.object({
   languages: z.array(z.string().min(1)).optional(),
   tags: z.array(z.string().min(1)).optional(),
   recentStaff: z.array(RecentStaff).optional(),
+  /** Our addition: lets the KPI of a planned period apply the 65+ rule. */
+  birthYear: z.number().int().min(1880).max(2100).optional(),
 });
 
 export const Dependency = z.object({

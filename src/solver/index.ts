@@ -5,7 +5,7 @@
  * explanations.
  */
 import type { DayProblem, Explanation, Route, Schedule, Unassigned } from '../model/types.ts';
-import { compileDay } from '../compile/index.ts';
+import { compileDay, type MeetCost } from '../compile/index.ts';
 import { loadDayProblem, complianceWarnings } from '../validate/index.ts';
 import { computeMetrics } from '../metrics/index.ts';
 import { haversineKm } from '../geo/index.ts';
@@ -43,6 +43,8 @@ export interface SolveDayOptions {
   validated?: boolean;
   /** Solve a multi-team day team by team (default) or as one instance. */
   byTeam?: boolean;
+  /** Extra cost of a recipient meeting a staff member for the first time today (period look-ahead). */
+  meetCost?: MeetCost;
 }
 
 export interface SolveStats {
@@ -112,7 +114,7 @@ export function solveDayWithStats(input: DayProblem | unknown, options: SolveDay
   const t0 = performance.now();
   for (const piece of pieces) {
     const share = pieces.length === 1 ? 1 : piece.visits.length / totalVisits;
-    const inst = compileDay(piece);
+    const inst = compileDay(piece, undefined, options.meetCost);
     const iterationsBefore = stats.iterations;
     const objectiveBefore = stats.objective;
     const unassignedBefore = unassigned.length;

@@ -123,8 +123,7 @@ export class Solution implements Windows {
     if (this.met[r * inst.staffCount + s] > 0) return 0;
     let d = 0;
     if (this.distinct[r] >= 1) d += inst.weights.extraStaffToday;
-    if (!inst.recentStaff[r].has(s)) d += inst.weights.newStaff;
-    return d;
+    return d + inst.firstMeetCost[r * inst.staffCount + s];
   }
 
   /** Cost change of adding s1 then s2 to recipient r's day (s2 may be −1). */
@@ -135,7 +134,7 @@ export class Solution implements Windows {
     let d = this.meetDelta(r, s1);
     if (s2 >= 0 && this.met[r * S + s2] === 0) {
       if (this.distinct[r] + (new1 ? 1 : 0) >= 1) d += inst.weights.extraStaffToday;
-      if (!inst.recentStaff[r].has(s2)) d += inst.weights.newStaff;
+      d += inst.firstMeetCost[r * S + s2];
     }
     return d;
   }
@@ -150,7 +149,7 @@ export class Solution implements Windows {
       if (--this.met[k] === 0) {
         this.distinct[r]--;
         if (this.distinct[r] >= 1) this.continuityCost -= inst.weights.extraStaffToday;
-        if (!inst.recentStaff[r].has(s)) this.continuityCost -= inst.weights.newStaff;
+        this.continuityCost -= inst.firstMeetCost[k];
       }
     }
   }

@@ -1,0 +1,88 @@
+/** `kontinuitet plan-period`: a 14-day (1–31 day) period planned day by day, with the KPI. */
+import type { Command } from 'commander';
+import { readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
+import { loadPeriodProblem } from '../../validate/index.ts';
+import { planPeriod } from '../../period/index.ts';
+import { runCommand, UsageError } from '../run.ts';
+import { progressLine } from './solve.ts';
+
+interface PlanFlags {
+  output?: string;
+  timeLimitPerDay?: string;
+  iterationsPerDay?: string;
+  seed?: string;
+  history: boolean;
+  lookAhead: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+function positive(value: string | undefined, flag: string, integer: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new UsageError(`${flag} must be a positive ${integer ? 'whole ' : ''}number, not "${value}"`);
+  return n;
+}
+
+export function registerPlanPeriod(program: Command): void {
+  program
+    .command('plan-period')
+    .description('Plan a period (kontinuitet/period@1) day by day, carrying who met whom, and report the KPI')
+    .argument('<period>', 'period problem JSON file')
+    .option('-o, --output <file>', 'write the period schedule here (default: stdout)')
+    .option('--time-limit-per-day <seconds>', 'search time per day (default: the period\'s options, else 5)')
+    .option('--iterations-per-day <n>', 'iteration budget per day (deterministic with --seed)')
+    .option('-s, --seed <n>', 'random seed')
+    .option('--no-history', 'plan each day without the staff met on earlier days')
+    .option('--no-look-ahead', 'do not prefer new faces who return on the recipient\'s coming days')
+    .option('-q, --quiet', 'no progress and no summary')
+    .option('--json', 'progress as JSON lines on stderr')
+    .action((file: string, flags: PlanFlags) =>
+      runCommand(async () => {
+        const timeLimit = positive(flags.timeLimitPerDay, '--time-limit-per-day', false);
+        const iterations = positive(flags.iterationsPerDay, '--iterations-per-day', true);
+        const seed = flags.seed === undefined ? undefined : Number(flags.seed);
+        if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not "${flags.seed}"`);
+        const { problem, warnings } = loadPeriodProblem(await readJsonFile(file));
+        const log = (line: string) => {
+          if (!flags.quiet) process.stderr.write(`${line}\n`);
+        };
+        for (const w of warnings) log(flags.json ? JSON.stringify({ warning: w }) : `warning ${w.path}: ${w.message}`);
+        let lastProgress = 0;
+        const result = planPeriod(problem, {
+          validated: true,
+          timeLimitMsPerDay: timeLimit === undefined ? undefined : timeLimit * 1000,
+          iterationsPerDay: iterations,
+          seed,
+          history: flags.history,
+          lookAhead: flags.lookAhead,
+          onProgress: (date, p) => {
+            if (flags.json) log(JSON.stringify({ date, progress: p }));
+            else if (p.elapsedMs - lastProgress >= 1000) {
+              lastProgress = p.elapsedMs;
+              log(`  ${date}  ${progressLine(p)}`);
+            }
+          },
+          onDay: ({ date, index, days, schedule }) => {
+            lastProgress = 0;
+            const m = schedule.metrics;
+            log(
+              flags.json
+                ? JSON.stringify({ day: date, index, days, contactShare: m.contactShare, unassigned: schedule.unassigned.length, travelMinutes: m.travelMinutes })
+                : `day ${index + 1}/${days} ${date}: ${m.assigned}/${m.visits} visits, by contact ${m.contactShare === null ? '-' : `${(m.contactShare * 100).toFixed(1)} %`}, unassigned ${schedule.unassigned.length}, travel ${m.travelMinutes} min`,
+            );
+          },
+        });
+        const text = toJsonText(result);
+        if (flags.output) await writeFileAtomic(flags.output, text);
+        else process.stdout.write(text);
+        for (const w of result.kpi.windows) {
+          const k = w.kolada;
+          log(
+            `KPI ${w.from} – ${w.to}${w.partial ? ' (partial)' : ''}: U21401 ${k.U21401?.toFixed(2) ?? '-'}, U21402 ${k.U21402 ?? '-'}, U21436 ${k.U21436?.toFixed(1) ?? '-'} %, ` +
+              `${w.overall.recipients} recipients counted, ${w.overall.excluded} left out`,
+          );
+        }
+      }),
+    );
+}

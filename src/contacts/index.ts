@@ -1,0 +1,16 @@
+/** Who should be whose fast omsorgskontakt: the assignment model and what it changes. */
+export {
+  suggestContacts,
+  applySuggestion,
+  DEFAULT_MAX_PER_CONTACT,
+  DEFAULT_DISTANCE_PENALTY_PER_KM,
+  CARE_WEIGHTS,
+  type CareWeight,
+  type SuggestOptions,
+  type ContactSuggestion,
+  type ContactSuggestionRow,
+  type TeamShares,
+  type LpStats,
+} from './suggest.ts';
+export { PeriodCoverage, reachableShare, type Occurrence, type Covered, type ReachableShare } from './coverage.ts';
+export { solveAssignment, solveRelaxation, isIntegral, roundAndRepair, assignmentViolations, type Arc, type AssignmentProblem, type AssignmentResult } from './assign.ts';

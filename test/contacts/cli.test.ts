@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Command } from 'commander';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { registerContacts } from '../../src/cli/commands/contacts.ts';
+import { schemas } from '../../src/model/index.ts';
+import type { PeriodProblem } from '../../src/model/types.ts';
+import { everyDay, period, plan, recipient, staff } from '../period/fixtures.ts';
+
+const ward: PeriodProblem = period({
+  staff: [staff('am', { roster: everyDay('2026-11-23', 7, '07:00', '15:00') }), staff('pm', { roster: everyDay('2026-11-23', 7, '14:00', '22:00') })],
+  recipients: [recipient('r1', { contact: 'pm' }), recipient('r2')],
+  visitPlans: [plan('p1', 'r1'), plan('p2', 'r2', { window: { start: '19:00', end: '20:00' } })],
+});
+
+let dir: string;
+let out: string;
+let err: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'contacts-cli-'));
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(...args: string[]): Promise<number> {
+  const program = new Command('kontinuitet').exitOverride();
+  registerContacts(program);
+  process.exitCode = undefined;
+  await program.parseAsync(['node', 'kontinuitet', 'contacts', 'suggest', ...args]);
+  return Number(process.exitCode ?? 0);
+}
+
+async function input(content: unknown): Promise<string> {
+  const file = join(dir, 'period.json');
+  await writeFile(file, JSON.stringify(content));
+  return file;
+}
+
+describe('kontinuitet contacts suggest', () => {
+  it('prints a table per recipient and per team and writes the suggestion with -o', async () => {
+    const file = await input(ward);
+    const target = join(dir, 'suggestion.json');
+    expect(await run(file, '-o', target)).toBe(0);
+    expect(out).toMatch(/r1\s+T1\s+pm → am\s+pm\s+0% → 100%/);
+    expect(out).toMatch(/r2\s+T1\s+– → pm\s+am\s+– → 100%/);
+    expect(out).toMatch(/T1\s+2\s+1 → 2\s+0% → 100%\s+0% → 100%\s+4 variables/);
+    const written = JSON.parse(await readFile(target, 'utf8'));
+    expect(written.suggestions.map((r: { contact: string }) => r.contact)).toEqual(['am', 'pm']);
+    expect(written.byTeam.T1).toMatchObject({ before: 0, after: 1 });
+  });
+
+  it('writes the period with contacts and deputies with --apply', async () => {
+    const target = join(dir, 'with-contacts.json');
+    expect(await run(await input(ward), '--apply', '-o', target, '--max-per-contact', '1')).toBe(0);
+    const applied = schemas.PeriodProblem.parse(JSON.parse(await readFile(target, 'utf8')));
+    expect(applied.recipients.map((r) => [r.contact, r.deputies])).toEqual([
+      ['am', ['pm']],
+      ['pm', ['am']],
+    ]);
+  });
+
+  it('counts visits instead of minutes with --weight visits', async () => {
+    const uneven = structuredClone(ward);
+    uneven.visitPlans!.push(plan('p3', 'r1', { window: { start: '19:00', end: '20:00' }, durationMinutes: 10 }), plan('p4', 'r1', { window: { start: '20:00', end: '21:00' }, durationMinutes: 10 }));
+    expect(await run(await input(uneven), '--format', 'json')).toBe(0);
+    // By minutes the morning (7 × 30) outweighs the evenings (14 × 10); by visits it is the other way.
+    expect(JSON.parse(out).suggestions[0].contact).toBe('am');
+    out = '';
+    expect(await run(await input(uneven), '--format', 'json', '--weight', 'visits')).toBe(0);
+    expect(JSON.parse(out).suggestions[0].contact).toBe('pm');
+  });
+
+  it('prints JSON with --format json', async () => {
+    expect(await run(await input(ward), '--format', 'json')).toBe(0);
+    const printed = JSON.parse(out);
+    expect(printed.lp).toMatchObject({ variables: 4, integral: true, fallback: false });
+    expect(printed.maxPerContact).toBe(8);
+  });
+
+  it('reports invalid input with its path, exit 2, nothing written', async () => {
+    const bad = structuredClone(ward);
+    bad.staff[0].roster[2].shift.end = '25:00';
+    const target = join(dir, 'suggestion.json');
+    expect(await run(await input(bad), '-o', target)).toBe(2);
+    expect(err).toContain('staff[0].roster[2].shift.end: "25:00" is not a clock time');
+    expect(await readdir(dir)).toEqual(['period.json']);
+  });
+
+  it('reports a plan time in the spring gap, exit 2', async () => {
+    const gap = period({ startDate: '2026-03-29', days: 1, recipients: [recipient('r1')], visitPlans: [plan('p1', 'r1', { window: { start: '02:30', end: '04:00' } })] });
+    expect(await run(await input(gap))).toBe(2);
+    expect(err).toMatch(/visitPlans\[0\]\.window\.start: "02:30" in plan p1 on 2026-03-29/);
+  });
+
+  it('refuses bad flags with exit 2', async () => {
+    const file = await input(ward);
+    expect(await run(file, '--apply')).toBe(2);
+    expect(err).toContain('--apply needs -o');
+    expect(await run(file, '--max-per-contact', '0')).toBe(2);
+    expect(await run(file, '--format', 'xml')).toBe(2);
+    expect(await run(file, '--max-distance-km', 'far')).toBe(2);
+    expect(await run(file, '--weight', 'hours')).toBe(2);
+    expect(err).toContain('--weight must be minutes or visits');
+    expect(out).toBe('');
+  });
+});

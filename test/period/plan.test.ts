@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { generatePeriod } from '../../src/generate/index.ts';
+import { planPeriod } from '../../src/period/index.ts';
+import { checkSchedule } from '../../src/check/index.ts';
+import { schemas } from '../../src/model/index.ts';
+import type { DayProblem, Schedule } from '../../src/model/types.ts';
+
+describe('planPeriod', () => {
+  const period = generatePeriod({ seed: 11, teams: 1, staffPerTeam: 6, recipientsPerTeam: 14, days: 16 });
+  const solved: { problem: DayProblem; schedule: Schedule }[] = [];
+  const result = planPeriod(period, { iterationsPerDay: 80, seed: 3, onDay: ({ problem, schedule }) => solved.push({ problem, schedule }) });
+
+  it('plans every day, each passing the checker', () => {
+    expect(result.days.map((d) => d.date)).toEqual(solved.map((d) => d.problem.date));
+    expect(result.days).toHaveLength(16);
+    for (const { problem, schedule } of solved) expect(checkSchedule(problem, schedule).violations).toEqual([]);
+    expect(schemas.PeriodSchedule.safeParse(result).success).toBe(true);
+  });
+
+  it("carries each day's staff into the next day's recentStaff", () => {
+    const [first, second] = solved;
+    for (const route of first.schedule.routes) {
+      for (const stop of route.stops) {
+        const r = second.problem.recipients.find((x) => x.id === stop.recipient)!;
+        const entry = r.recentStaff?.find((e) => e.staff === route.staff);
+        expect(entry?.lastSeen >= first.problem.date).toBe(true);
+      }
+    }
+    // Day 15 no longer remembers anyone last seen on day 1 only (D − 14).
+    const day15 = solved[14].problem;
+    for (const r of day15.recipients) for (const e of r.recentStaff ?? []) expect(e.lastSeen >= solved[1].problem.date).toBe(true);
+  });
+
+  it('reports the KPI for each whole 14-day window the period covers', () => {
+    expect(result.kpi.windows.map((w) => [w.from, w.to, w.partial])).toEqual([[period.startDate, solved[13].problem.date, false]]);
+    const w = result.kpi.windows[0];
+    expect(w.overall.recipients + w.overall.excluded).toBe(period.recipients.length);
+  });
+
+  it('is deterministic for a seed and iteration budget', () => {
+    const again = planPeriod(period, { iterationsPerDay: 80, seed: 3 });
+    const strip = (days: Schedule[]) => days.map((d) => ({ ...d, solver: { ...d.solver, seconds: 0 } }));
+    expect(strip(again.days)).toEqual(strip(result.days));
+    expect(again.kpi).toEqual(result.kpi);
+  });
+});
