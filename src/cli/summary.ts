@@ -16,7 +16,8 @@ export function formatSummary(problem: DayProblem, schedule: Schedule): string {
   let out = `\nSchedule ${schedule.date} (${problem.teams.length} team${problem.teams.length === 1 ? '' : 's'}, ${problem.staff.length} staff, ${problem.recipients.length} recipients)\n`;
   out += row('visits assigned', `${m.assigned} of ${m.visits}`);
   out += row('unassigned (mandatory/optional)', `${m.unassignedMandatory} / ${m.unassignedOptional}`);
-  out += row('by contact', `${pct(m.contactShare)} (ceiling ${pct(m.contactReachableShare)})`);
+  const lp = schedule.solver?.contactCeiling;
+  out += row('by contact', `${pct(m.contactShare)} (ceiling: shifts ${pct(m.contactReachableShare)}${lp === undefined ? '' : `, shifts and time ${pct(lp)}`})`);
   out += row('by contact or deputy', pct(m.contactOrDeputyShare));
   const d = m.distinctStaffPerRecipient;
   out += row('staff per recipient today', `mean ${d.mean.toFixed(2)}, median ${d.median}, max ${d.max}`);

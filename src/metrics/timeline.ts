@@ -5,7 +5,7 @@
 import type { IANAZone } from 'luxon';
 import type { Route } from '../model/types.ts';
 import { InputError, type InputProblem } from '../model/errors.ts';
-import { parseInstant, type PlanClock, TimeError } from '../time/index.ts';
+import { offsetAt, parseInstant, type PlanClock, TimeError } from '../time/index.ts';
 
 export interface Span {
   start: number;
@@ -73,7 +73,7 @@ const OFFSET = /(Z|[+-]\d{2}(?::?\d{2})?)$/;
  */
 export function offsetsOf(text: string, zone: IANAZone): { written: number | null; actual: number } {
   const instant = parseInstant(text, zone);
-  const actual = zone.offset(instant);
+  const actual = offsetAt(zone, instant);
   const m = OFFSET.exec(text.slice(16));
   if (!m) return { written: null, actual };
   if (m[1] === 'Z') return { written: 0, actual };

@@ -292,7 +292,14 @@ export const Schedule = z.object({
   warnings: z.array(Warning),
   metrics: Metrics,
   solver: z
-    .object({ seconds: z.number(), iterations: z.number().int(), seed: z.number().int(), objective: z.number() })
+    .object({
+      seconds: z.number(),
+      iterations: z.number().int(),
+      seed: z.number().int(),
+      objective: z.number(),
+      /** Our addition: an LP upper bound on contactShare that also counts the contacts' time (src/solver/ceiling.ts). */
+      contactCeiling: z.number().min(0).max(1).nullable(),
+    })
     .partial()
     .optional(),
   explanations: z.array(Explanation).optional(),

@@ -12,6 +12,7 @@ import { haversineKm } from '../geo/index.ts';
 import { search, type SearchProgress } from './search.ts';
 import { routesOf } from './output.ts';
 import { explain, unassignedList } from './explain.ts';
+import { continuityCeiling } from './ceiling.ts';
 import type { Solution } from './solution.ts';
 
 export { search, construct } from './search.ts';
@@ -111,10 +112,15 @@ export function solveDayWithStats(input: DayProblem | unknown, options: SolveDay
   const unassigned: Unassigned[] = [];
   const explanations: Explanation[] = [];
   const stats: SolveStats = { firstFeasibleMs: 0, elapsedMs: 0, iterations: 0, objective: 0 };
+  let ceilingVisits = 0;
+  let ceilingBound = 0;
   const t0 = performance.now();
   for (const piece of pieces) {
     const share = pieces.length === 1 ? 1 : piece.visits.length / totalVisits;
     const inst = compileDay(piece, undefined, options.meetCost);
+    const ceiling = continuityCeiling(inst);
+    ceilingVisits += ceiling.visits;
+    ceilingBound += ceiling.bound;
     const iterationsBefore = stats.iterations;
     const objectiveBefore = stats.objective;
     const unassignedBefore = unassigned.length;
@@ -161,6 +167,7 @@ export function solveDayWithStats(input: DayProblem | unknown, options: SolveDay
       iterations: stats.iterations,
       seed,
       objective: Math.round(stats.objective * 1000) / 1000,
+      contactCeiling: ceilingVisits === 0 ? null : ceilingBound / ceilingVisits,
     },
     explanations,
   };

@@ -20,7 +20,11 @@ export interface SearchOptions {
   /** Called about every `progressEveryMs` and once at the end. */
   onProgress?: (p: SearchProgress) => void;
   progressEveryMs?: number;
+  /** Annealing temperatures as fractions of the first schedule's cost (without unassigned penalties). */
+  temperature?: { start: number; end: number };
 }
+
+export const DEFAULT_TEMPERATURE = { start: 0.01, end: 0.0002 };
 
 export interface SearchProgress {
   elapsedMs: number;
@@ -68,8 +72,8 @@ export function search(inst: Instance, opts: SearchOptions): SearchResult {
   const stats = RUIN_OPERATORS.map((o) => ({ name: o.name, uses: 0, improvements: 0 }));
 
   const scale = Math.max(1, currentCost - current.unassignedCost);
-  const tStart = 0.01 * scale;
-  const tEnd = 0.0002 * scale;
+  const tStart = (opts.temperature ?? DEFAULT_TEMPERATURE).start * scale;
+  const tEnd = (opts.temperature ?? DEFAULT_TEMPERATURE).end * scale;
   const maxIterations = opts.iterations ?? Number.POSITIVE_INFINITY;
   const progressEvery = opts.progressEveryMs ?? 250;
   let nextProgress = progressEvery;

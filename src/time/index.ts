@@ -62,9 +62,21 @@ export function weekdayOf(date: string): (typeof WEEKDAY_NAMES)[number] {
 
 // ── Local wall-clock ↔ instants ─────────────────────────────────────────────
 
+// luxon asks Intl for every offset (~50 µs); offsets only change on whole minutes, so
+// one answer per zone and minute serves every instant in it.
+const offsetCache = new WeakMap<IANAZone, Map<number, number>>();
+
 /** Offset of `zone` at `epochMs`, in minutes east of UTC. */
 export function offsetAt(zone: IANAZone, epochMs: number): number {
-  return zone.offset(epochMs);
+  let byMinute = offsetCache.get(zone);
+  if (!byMinute) offsetCache.set(zone, (byMinute = new Map()));
+  const minute = Math.floor(epochMs / MS_PER_MINUTE);
+  let offset = byMinute.get(minute);
+  if (offset === undefined) {
+    offset = zone.offset(minute * MS_PER_MINUTE);
+    byMinute.set(minute, offset);
+  }
+  return offset;
 }
 
 /**
@@ -73,12 +85,12 @@ export function offsetAt(zone: IANAZone, epochMs: number): number {
  */
 export function localToEpochMs(zone: IANAZone, date: string, hour: number, minute: number, secondMs = 0): number {
   const naive = dateUtcMs(date) + (hour * 60 + minute) * MS_PER_MINUTE + secondMs;
-  const before = zone.offset(naive - MS_PER_DAY);
-  const after = zone.offset(naive + MS_PER_DAY);
+  const before = offsetAt(zone, naive - MS_PER_DAY);
+  const after = offsetAt(zone, naive + MS_PER_DAY);
   let best = Number.POSITIVE_INFINITY;
   for (const offset of before === after ? [before] : [before, after]) {
     const candidate = naive - offset * MS_PER_MINUTE;
-    if (zone.offset(candidate) === offset && candidate < best) best = candidate;
+    if (offsetAt(zone, candidate) === offset && candidate < best) best = candidate;
   }
   if (best === Number.POSITIVE_INFINITY) {
     const hh = String(hour).padStart(2, '0');
@@ -95,7 +107,7 @@ function pad(n: number, width = 2): string {
 /** ISO 8601 with the zone's offset at that instant; seconds and milliseconds only as needed beyond `:00`. */
 export function epochMsToIso(zone: IANAZone, epochMs: number): string {
   const rounded = Math.round(epochMs);
-  const offset = zone.offset(rounded);
+  const offset = offsetAt(zone, rounded);
   const local = new Date(rounded + offset * MS_PER_MINUTE);
   const ms = local.getUTCMilliseconds();
   const seconds = `${pad(local.getUTCSeconds())}${ms ? `.${pad(ms, 3).replace(/0+$/, '')}` : ''}`;
@@ -109,7 +121,7 @@ export function epochMsToIso(zone: IANAZone, epochMs: number): string {
 
 /** The local calendar date and minute of the day of an instant. */
 export function localParts(zone: IANAZone, epochMs: number): { date: string; minuteOfDay: number } {
-  const local = epochMs + zone.offset(epochMs) * MS_PER_MINUTE;
+  const local = epochMs + offsetAt(zone, epochMs) * MS_PER_MINUTE;
   const date = utcMsToDate(Math.floor(local / MS_PER_DAY) * MS_PER_DAY);
   return { date, minuteOfDay: (local - dateUtcMs(date)) / MS_PER_MINUTE };
 }

@@ -23,7 +23,7 @@ describe('planPeriod', () => {
       for (const stop of route.stops) {
         const r = second.problem.recipients.find((x) => x.id === stop.recipient)!;
         const entry = r.recentStaff?.find((e) => e.staff === route.staff);
-        expect(entry?.lastSeen >= first.problem.date).toBe(true);
+        expect(entry && entry.lastSeen >= first.problem.date).toBe(true);
       }
     }
     // Day 15 no longer remembers anyone last seen on day 1 only (D − 14).

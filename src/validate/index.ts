@@ -1,0 +1,9 @@
+/**
+ * Input validation beyond shape: zod first, then, when the shape is sound, every rule that
+ * needs the whole document, all problems at once, each with its JSON path and a sentence.
+ */
+export { type Validated } from './problems.ts';
+export { validateDayProblem, loadDayProblem } from './day.ts';
+export { validatePeriodProblem, loadPeriodProblem, planDates } from './period.ts';
+export { complianceWarnings, complianceFindings, type ComplianceFinding } from './compliance.ts';
+export { validateDocument, KNOWN_FORMATS } from './document.ts';
