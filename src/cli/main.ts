@@ -4,6 +4,13 @@ import { createRequire } from 'node:module';
 import { EXIT_INPUT } from './run.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerGenerate } from './commands/generate.ts';
+import { registerContacts } from './commands/contacts.ts';
+import { registerKpi } from './commands/kpi.ts';
+import { registerCheck } from './commands/check.ts';
+import { registerSolve } from './commands/solve.ts';
+import { registerPlanPeriod } from './commands/plan-period.ts';
+import { registerWorker } from './commands/worker.ts';
+import { registerEnqueue } from './commands/enqueue.ts';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -15,6 +22,13 @@ export function buildProgram(): Command {
     .exitOverride();
   registerValidate(program);
   registerGenerate(program);
+  registerContacts(program);
+  registerKpi(program);
+  registerSolve(program);
+  registerPlanPeriod(program);
+  registerCheck(program);
+  registerWorker(program);
+  registerEnqueue(program);
   return program;
 }
 

@@ -122,6 +122,32 @@ export const contactRemoval: RuinOperator = (sol, ctx, size) => {
   return [...removed];
 };
 
+/**
+ * Room for a visit left out: the visits overlapping its window in the routes of a few
+ * staff members who may take it.
+ */
+export const unassignedRemoval: RuinOperator = (sol, ctx, size) => {
+  const { inst, rng } = ctx;
+  const S = inst.staffCount;
+  const left: number[] = [];
+  for (let v = 0; v < inst.visitCount; v++) if (!sol.isAssigned(v)) left.push(v);
+  if (left.length === 0) return stringRemoval(sol, ctx, size);
+  const v = rng.pick(left);
+  const staff: number[] = [];
+  for (let s = 0; s < S; s++) if (inst.eligible[v * S + s] && inst.shiftStart[s] <= inst.winEnd[v] && inst.shiftEnd[s] >= inst.winStart[v]) staff.push(s);
+  rng.shuffle(staff);
+  const lo = inst.winStart[v] - 45;
+  const hi = inst.winEnd[v] + inst.duration[v] + 45;
+  const removed = new Set<number>();
+  const count = rng.next() < 0.3 ? staff.length : inst.visitStaffCount[v] + rng.int(0, 3);
+  for (const s of staff.slice(0, count)) {
+    for (const u of visitsOfRoute(sol, s)) {
+      if (sol.startOf[u] + inst.duration[u] >= lo && sol.startOf[u] <= hi) removed.add(u);
+    }
+  }
+  return [...removed];
+};
+
 export const RUIN_OPERATORS: readonly { name: string; op: RuinOperator }[] = [
   { name: 'random', op: randomRemoval },
   { name: 'string', op: stringRemoval },
@@ -129,6 +155,7 @@ export const RUIN_OPERATORS: readonly { name: string; op: RuinOperator }[] = [
   { name: 'time-slice', op: timeSliceRemoval },
   { name: 'staff-day', op: staffDayRemoval },
   { name: 'contact', op: contactRemoval },
+  { name: 'unassigned', op: unassignedRemoval },
 ];
 
 /** For each recipient, the others sorted by travel time from its home. */

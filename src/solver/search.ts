@@ -102,7 +102,10 @@ export function search(inst: Instance, opts: SearchOptions): SearchResult {
     if (!moveBreaks(candidate, removed, rng)) continue;
     const pending = candidate.unassignedVisits();
     inserter.blinkRate = 0.01;
-    greedyInsert(candidate, orderVisits(inst, pending, rng.pick(ORDERS), rng, hardness), inserter);
+    // Room made for a left-out visit goes to the visit that loses most by waiting (regret),
+    // or singles refill it.
+    if (RUIN_OPERATORS[k].name === 'unassigned') regretInsert(candidate, pending, inserter, hardness);
+    else greedyInsert(candidate, orderVisits(inst, pending, rng.pick(ORDERS), rng, hardness), inserter);
     inserter.blinkRate = 0;
     const cost = candidate.cost();
 

@@ -76,8 +76,16 @@ export class Solution implements Windows {
     return this.staffOf[2 * v] >= 0;
   }
 
+  /**
+   * The weight of leaving v out, raised by 10 % per hour of staff time the visit needs:
+   * when something must be left out, the search keeps the larger piece of care (a
+   * double-staffed lift over a short single visit), which is also what gets it out of
+   * the local optima where singles crowd out the few staff a double visit needs.
+   */
   unassignedPenalty(v: number): number {
-    return this.inst.mandatory[v] ? this.inst.weights.unassignedMandatory : this.inst.weights.unassignedOptional;
+    const inst = this.inst;
+    const base = inst.mandatory[v] ? inst.weights.unassignedMandatory : inst.weights.unassignedOptional;
+    return base * (1 + (inst.duration[v] * inst.visitStaffCount[v]) / 600);
   }
 
   refresh(route: Route): void {
