@@ -11,7 +11,7 @@ import { compileDay } from '../src/compile/index.ts';
 import { construct } from '../src/solver/search.ts';
 import { feasibleStart } from '../src/solver/insertion.ts';
 import { refreshRoute } from '../src/solver/route.ts';
-import { Random } from '../src/solver/random.ts';
+import { Random } from '../src/random/index.ts';
 import { solveDayWithStats } from '../src/solver/index.ts';
 import { checkSchedule } from '../src/check/index.ts';
 import { planManually } from './baseline.ts';

@@ -7,7 +7,7 @@
 import type { PlanDays, Weekday } from '../model/types.ts';
 import { daysBetween, weekdayOf } from '../time/index.ts';
 import { KINDS, INSULIN_GAP, wall, type KindKey, type VisitKind } from './catalog.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../random/index.ts';
 
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 export const MAX_VISITS_PER_DAY = 6;

@@ -8,7 +8,7 @@
 import type { RecentStaff, Role, VisitType } from '../model/types.ts';
 import { allowedRoles } from '../rules/eligibility.ts';
 import { addDays } from '../time/index.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../random/index.ts';
 import { shiftGroup, type Person } from './workforce.ts';
 
 /**

@@ -31,7 +31,7 @@ import {
 } from './district.ts';
 import { DEFAULT_DAY_DATE, checkOptions, type GenerateOptions } from './options.ts';
 import { plantRoutes, type PlantedRoute, type PlantStaff, type PlantVisit } from './plant.ts';
-import { Random } from './random.ts';
+import { Random } from '../random/index.ts';
 import { drawClients, type Client } from './recipients.ts';
 import { dayWorkforce, offDutyColleagues, type Person } from './workforce.ts';
 

@@ -8,7 +8,7 @@ import { isEligible } from '../rules/eligibility.ts';
 import { SHIFT_TIMES, breakRule, wall, type BreakRule, type ShiftKind } from './catalog.ts';
 import type { CareNeed } from './care.ts';
 import { cellArea, officeIn, teamCell, type Cell } from './geography.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../random/index.ts';
 import type { Client } from './recipients.ts';
 import type { Person } from './workforce.ts';
 

@@ -7,7 +7,7 @@
  * exercises the identical-points travel rule.
  */
 import type { Area, Point } from '../model/types.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../random/index.ts';
 
 export const DISTRICT_NORTH = 59.32;
 export const DISTRICT_WEST = 18.03;

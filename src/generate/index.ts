@@ -18,4 +18,4 @@ export {
   type Preset,
   type PresetName,
 } from './options.ts';
-export { Random } from './random.ts';
+export { Random } from '../random/index.ts';

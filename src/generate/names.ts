@@ -3,7 +3,7 @@
  * Stockholm (many born abroad); recipient names are common among Swedes born in the
  * 1930s–1950s. Names only make the data readable: nothing in the model depends on them.
  */
-import type { Random } from './random.ts';
+import type { Random } from '../random/index.ts';
 
 const STAFF_FIRST_FEMALE = [
   'Amina', 'Anna', 'Sara', 'Fatima', 'Maria', 'Elin', 'Hodan', 'Leyla', 'Emma', 'Sofia',

@@ -13,7 +13,7 @@ import { occursOn, weekIndex, type CareNeed } from './care.ts';
 import { assignContacts, pickDeputies, recentHistory, type PastVisit } from './continuity.ts';
 import { acceptableContact, buildTeams, covers, drawShift, mayServe, recipientJson, settleConstraints, staffFields, teamJson, type ClientFacts, type Shift } from './district.ts';
 import { DEFAULT_PERIOD_DAYS, DEFAULT_PERIOD_START, checkOptions, type PeriodOptions } from './options.ts';
-import { Random } from './random.ts';
+import { Random } from '../random/index.ts';
 import { drawClients, type Client } from './recipients.ts';
 import { periodWorkforce, shiftGroup, type Person } from './workforce.ts';
 

@@ -15,7 +15,7 @@
 import type { Point, TravelMode } from '../model/types.ts';
 import { legMinutes, type TravelSettings } from '../geo/index.ts';
 import type { BreakRule } from './catalog.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../random/index.ts';
 
 export interface PlantStaff {
   shiftStart: number;

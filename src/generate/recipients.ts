@@ -7,7 +7,7 @@ import type { Gender, Point, Weekday } from '../model/types.ts';
 import { careProfile, type CareProfile } from './care.ts';
 import { pointInCell, type Cell } from './geography.ts';
 import { recipientName } from './names.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../random/index.ts';
 
 export interface Client {
   team: number;

@@ -8,7 +8,7 @@
 import type { Gender, Role, TravelMode } from '../model/types.ts';
 import type { ShiftKind } from './catalog.ts';
 import { staffName } from './names.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../random/index.ts';
 
 export interface Person {
   id: string;

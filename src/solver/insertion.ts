@@ -4,7 +4,7 @@
  * later soft-timed visits (only walked when there are any), and the continuity delta.
  */
 import type { Instance } from '../compile/index.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../random/index.ts';
 import { maxEndAt, placeAfter, placeBefore, readyAt, visitTimeCost, type Route } from './route.ts';
 import type { Solution } from './solution.ts';
 

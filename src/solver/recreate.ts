@@ -8,7 +8,7 @@ import type { Instance } from '../compile/index.ts';
 import { emptyInsertion, Inserter, downstreamDelta, type Insertion } from './insertion.ts';
 import { maxEndAt, placeBefore, readyAt } from './route.ts';
 import type { Solution } from './solution.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../random/index.ts';
 
 const EPS = 1e-9;
 

@@ -6,7 +6,7 @@
  * visits around a visit someone else makes.
  */
 import type { Instance } from '../compile/index.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../random/index.ts';
 import type { Solution } from './solution.ts';
 
 export interface RuinContext {
@@ -133,9 +133,9 @@ export const unassignedRemoval: RuinOperator = (sol, ctx, size) => {
   for (let v = 0; v < inst.visitCount; v++) if (!sol.isAssigned(v)) left.push(v);
   if (left.length === 0) return stringRemoval(sol, ctx, size);
   const v = rng.pick(left);
-  const staff: number[] = [];
-  for (let s = 0; s < S; s++) if (inst.eligible[v * S + s] && inst.shiftStart[s] <= inst.winEnd[v] && inst.shiftEnd[s] >= inst.winStart[v]) staff.push(s);
-  rng.shuffle(staff);
+  const eligible: number[] = [];
+  for (let s = 0; s < S; s++) if (inst.eligible[v * S + s] && inst.shiftStart[s] <= inst.winEnd[v] && inst.shiftEnd[s] >= inst.winStart[v]) eligible.push(s);
+  const staff = rng.shuffle(eligible);
   const lo = inst.winStart[v] - 45;
   const hi = inst.winEnd[v] + inst.duration[v] + 45;
   const removed = new Set<number>();

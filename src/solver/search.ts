@@ -6,7 +6,7 @@
  */
 import type { Instance } from '../compile/index.ts';
 import { Inserter } from './insertion.ts';
-import { Random } from './random.ts';
+import { Random } from '../random/index.ts';
 import { difficulty, greedyInsert, insertBreak, orderVisits, regretInsert, type Order } from './recreate.ts';
 import { RUIN_OPERATORS, recipientNeighbours, type RuinContext } from './ruin.ts';
 import { Solution } from './solution.ts';
@@ -151,8 +151,9 @@ function moveBreaks(sol: Solution, removed: readonly number[], rng: Random): boo
   if (removed.length === 0 || rng.next() > 0.25) return true;
   const inst = sol.inst;
   const v = rng.pick(removed);
-  const s = rng.pick(sol.routes.filter((r) => inst.eligible[v * inst.staffCount + r.staff] && inst.staffBreaks[r.staff].length > 0))?.staff;
-  if (s === undefined) return true;
+  const withBreaks = sol.routes.filter((r) => inst.eligible[v * inst.staffCount + r.staff] && inst.staffBreaks[r.staff].length > 0);
+  if (withBreaks.length === 0) return true;
+  const s = rng.pick(withBreaks).staff;
   const nodes = inst.staffBreaks[s].map((b) => inst.visitCount + b);
   for (const node of nodes) sol.removeNode(s, node);
   sol.refresh(sol.routes[s]);

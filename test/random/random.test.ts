@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../src/generate/random.ts';
+import { Random } from '../../src/random/index.ts';
 
 describe('Random', () => {
   it('repeats its sequence for the same seed and differs for another', () => {

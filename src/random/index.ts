@@ -1,6 +1,6 @@
 /**
- * The generator's own seeded PRNG: sfc32 (Chris Doty-Humphrey's Small Fast Counting
- * generator) seeded through splitmix32. Never Math.random: the same seed must give the same
+ * The project's seeded PRNG, for the generator and the solver alike: sfc32 (Chris
+ * Doty-Humphrey's Small Fast Counting generator) seeded through splitmix32. Never Math.random: the same seed must give the same
  * bytes on every machine. `fork(label)` derives an independent stream from the seed and a
  * label, so that drawing more numbers in one part of the model does not shift another.
  */
