@@ -10,9 +10,7 @@ import { Solution } from '../src/solver/solution.ts';
 import { emptyInsertion, Inserter } from '../src/solver/insertion.ts';
 import { routesOf } from '../src/solver/output.ts';
 import { unassignedList } from '../src/solver/explain.ts';
-import { computeMetrics } from '../src/metrics/index.ts';
-import { complianceWarnings } from '../src/validate/index.ts';
-import { splitByTeam } from '../src/solver/index.ts';
+import { assembleSchedule, splitByTeam } from '../src/solver/index.ts';
 
 const TRAVEL_ONLY = {
   notContact: 0,
@@ -41,16 +39,9 @@ function planTeam(problem: DayProblem): Solution {
 export function planManually(problem: DayProblem): Schedule {
   const t0 = performance.now();
   const solutions = (splitByTeam(problem) ?? [problem]).map(planTeam);
-  const routes = solutions.flatMap(routesOf);
-  const unassigned = solutions.flatMap(unassignedList);
-  return {
-    format: 'kontinuitet/schedule@1',
-    date: problem.date,
-    timezone: problem.timezone ?? 'Europe/Stockholm',
-    routes,
-    unassigned,
-    warnings: complianceWarnings(problem),
-    metrics: computeMetrics(problem, { routes, unassigned }),
+  return assembleSchedule(problem, {
+    routes: solutions.flatMap(routesOf),
+    unassigned: solutions.flatMap(unassignedList),
     solver: { seconds: (performance.now() - t0) / 1000, iterations: 0, seed: 0, objective: 0 },
-  };
+  });
 }

@@ -6,8 +6,8 @@
  */
 import type { DayProblem, Explanation, Route, Schedule, Unassigned } from '../model/types.ts';
 import { compileDay, type MeetCost } from '../compile/index.ts';
-import { loadDayProblem, complianceWarnings } from '../validate/index.ts';
-import { computeMetrics } from '../metrics/index.ts';
+import { loadDayProblem } from '../validate/index.ts';
+import { assembleSchedule } from './assemble.ts';
 import { haversineKm } from '../geo/index.ts';
 import { search, type SearchProgress } from './search.ts';
 import { routesOf } from './output.ts';
@@ -17,6 +17,7 @@ import type { Solution } from './solution.ts';
 
 export { search, construct } from './search.ts';
 export { Solution } from './solution.ts';
+export { assembleSchedule, type ScheduleParts } from './assemble.ts';
 
 export const DEFAULT_TIME_LIMIT_SECONDS = 10;
 export const DEFAULT_SEED = 1;
@@ -152,16 +153,10 @@ export function solveDayWithStats(input: DayProblem | unknown, options: SolveDay
   }
   stats.elapsedMs = performance.now() - t0;
 
-  const order = new Map(problem.staff.map((s, i) => [s.id, i]));
-  routes.sort((a, b) => order.get(a.staff)! - order.get(b.staff)!);
-  const schedule: Schedule = {
-    format: 'kontinuitet/schedule@1',
-    date: problem.date,
-    timezone: problem.timezone ?? 'Europe/Stockholm',
+  const schedule = assembleSchedule(problem, {
     routes,
     unassigned,
-    warnings: complianceWarnings(problem),
-    metrics: computeMetrics(problem, { routes, unassigned }),
+    explanations,
     solver: {
       seconds: Math.round(stats.elapsedMs) / 1000,
       iterations: stats.iterations,
@@ -169,7 +164,6 @@ export function solveDayWithStats(input: DayProblem | unknown, options: SolveDay
       objective: Math.round(stats.objective * 1000) / 1000,
       contactCeiling: ceilingVisits === 0 ? null : ceilingBound / ceilingVisits,
     },
-    explanations,
-  };
+  });
   return { schedule, stats };
 }
