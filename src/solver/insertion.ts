@@ -106,7 +106,7 @@ export class Inserter {
     const inst = this.inst;
     const [lo, hi] = sol.dependencyWindow(v);
     if (lo > hi + EPS) return false;
-    const linked = inst.visitStaffCount[v] === 2 || lo !== inst.winStart[v] || hi !== inst.winEnd[v] || this.hasAssignedPartner(sol, v);
+    const linked = sol.linked(v);
     if (inst.visitStaffCount[v] === 2) return this.bestDouble(sol, v, lo, hi, out, maxLate, only);
     this.routeBest.fill(Number.POSITIVE_INFINITY);
     const S = inst.staffCount;
@@ -130,14 +130,6 @@ export class Inserter {
     const continuity = sol.visitContinuity(v, s, -1) + sol.meetDelta(inst.visitRecipient[v], s);
     this.scanRoute(sol, v, sol.routes[s], inst.winStart[v], inst.winEnd[v], continuity, scratch, maxLate, false);
     return this.routeBest[s];
-  }
-
-  private hasAssignedPartner(sol: Solution, v: number): boolean {
-    for (const d of this.inst.visitDependencies[v]) {
-      const dep = this.inst.dependencies[d];
-      if (sol.isAssigned(dep.visit === v ? dep.other : dep.visit)) return true;
-    }
-    return false;
   }
 
   private scanRoute(sol: Solution, v: number, route: Route, lo: number, hi: number, continuity: number, out: Insertion, maxLate: number, linked: boolean): void {

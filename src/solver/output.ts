@@ -6,11 +6,6 @@ import type { Instance } from '../compile/index.ts';
 import type { Route as RouteOut, Stop } from '../model/types.ts';
 import type { Solution } from './solution.ts';
 
-/** Minutes are reported to the second: whole minutes stay whole, matrix fractions keep 4 decimals. */
-function roundMinutes(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
-}
-
 export function routesOf(sol: Solution): RouteOut[] {
   const inst: Instance = sol.inst;
   const clock = inst.clock;
@@ -54,8 +49,8 @@ export function routesOf(sol: Solution): RouteOut[] {
         arrival: clock.iso(Math.min(arrival, st)),
         start: clock.iso(st),
         end: clock.iso(st + inst.duration[node]),
-        travelMinutes: roundMinutes(leg),
-        waitMinutes: roundMinutes(stopWait),
+        travelMinutes: leg,
+        waitMinutes: stopWait,
       });
       travel += leg;
       service += inst.duration[node];
@@ -73,9 +68,9 @@ export function routesOf(sol: Solution): RouteOut[] {
       end: clock.iso(end + home),
       stops,
       breaks,
-      travelMinutes: roundMinutes(travel),
-      serviceMinutes: roundMinutes(service),
-      waitMinutes: roundMinutes(wait),
+      travelMinutes: travel,
+      serviceMinutes: service,
+      waitMinutes: wait,
     });
   }
   return out;

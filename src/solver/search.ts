@@ -96,7 +96,7 @@ export function search(inst: Instance, opts: SearchOptions): SearchResult {
     stats[k].uses++;
     const candidate = current.clone();
     const size = rng.int(Math.min(3, V), Math.max(3, Math.min(40, Math.ceil(V * 0.15))));
-    const removed = RUIN_OPERATORS[k].op(candidate, ctx, size);
+    const removed = withPartners(inst, RUIN_OPERATORS[k].op(candidate, ctx, size));
     candidate.remove(removed);
     if (!candidate.feasible()) continue;
     if (!moveBreaks(candidate, removed, rng)) continue;
@@ -133,6 +133,18 @@ export function search(inst: Instance, opts: SearchOptions): SearchResult {
   const elapsedMs = elapsed();
   opts.onProgress?.({ elapsedMs, iterations, bestCost, best });
   return { best, iterations, elapsedMs, firstFeasibleMs, operatorStats: stats };
+}
+
+/** Linked visits leave together, so that recreate can re-time the pair instead of matching a pinned partner. */
+function withPartners(inst: Instance, removed: number[]): number[] {
+  const out = new Set(removed);
+  for (const v of removed) {
+    for (const d of inst.visitDependencies[v]) {
+      out.add(inst.dependencies[d].visit);
+      out.add(inst.dependencies[d].other);
+    }
+  }
+  return out.size === removed.length ? removed : [...out];
 }
 
 function pickOperator(weights: number[], rng: Random): number {

@@ -4,8 +4,9 @@
  * components kept up to date incrementally.
  *
  * Linked visits are pinned: a double-staffed visit starts at one chosen minute in both
- * routes, and a visit with an assigned `dependsOn` partner keeps the start it had when
- * the link formed. Pinning decouples the routes, so every route is timed on its own.
+ * routes, and a visit with a `dependsOn` link keeps the start it was inserted at, so the
+ * partner's gap holds whatever is inserted later. Pinning decouples the routes, so every
+ * route is timed on its own; ruin and recreate re-times pinned visits by moving them.
  */
 import type { Instance } from '../compile/index.ts';
 import { Route, refreshRoute, type Windows } from './route.ts';
@@ -200,8 +201,7 @@ export class Solution implements Windows {
 
   /**
    * Inserts visit v at position p1 of staff s1's route (and p2 of s2's for a
-   * double-staffed visit). A linked visit (double-staffed, or with an assigned
-   * dependency partner) is pinned at `pinAt`; NaN for a free visit.
+   * double-staffed visit). A linked visit is pinned at `pinAt`; NaN for a free visit.
    */
   insert(v: number, s1: number, p1: number, s2: number, p2: number, pinAt: number): void {
     const inst = this.inst;
@@ -219,17 +219,9 @@ export class Solution implements Windows {
     if (s2 >= 0) this.routes[s2].nodes.splice(p2, 0, v);
     this.refresh(this.routes[s1]);
     if (s2 >= 0) this.refresh(this.routes[s2]);
-    // A newly formed dependency link pins the partners where they stand.
-    for (const d of inst.visitDependencies[v]) {
-      const u = inst.dependencies[d].visit === v ? inst.dependencies[d].other : inst.dependencies[d].visit;
-      if (this.isAssigned(u) && !this.pinned[u]) {
-        this.pin(u, this.startOf[u]);
-        this.refreshVisitRoutes(u);
-      }
-    }
   }
 
-  /** Removes visits from their routes; linked partners left without an assigned link are unpinned. */
+  /** Removes visits from their routes (a removed linked visit is unpinned). */
   remove(visits: readonly number[]): void {
     const inst = this.inst;
     const touched = new Set<number>();
@@ -254,15 +246,6 @@ export class Solution implements Windows {
       }
       this.unpin(v);
     }
-    for (const v of visits) {
-      for (const d of inst.visitDependencies[v]) {
-        const u = inst.dependencies[d].visit === v ? inst.dependencies[d].other : inst.dependencies[d].visit;
-        if (this.isAssigned(u) && this.pinned[u] && !this.linked(u)) {
-          this.unpin(u);
-          touched.add(this.staffOf[2 * u]);
-        }
-      }
-    }
     for (const s of touched) this.refresh(this.routes[s]);
   }
 
@@ -272,15 +255,13 @@ export class Solution implements Windows {
     nodes.splice(nodes.indexOf(node), 1);
   }
 
-  /** Whether an assigned visit must keep its start: double-staffed or with an assigned partner. */
+  /**
+   * Whether a visit is pinned to its start once assigned: a double-staffed visit (both
+   * routes share the start) or one with a `dependsOn` link in either direction (a later
+   * insertion must not shift it away from the gap its partner was placed against).
+   */
   linked(v: number): boolean {
-    const inst = this.inst;
-    if (inst.visitStaffCount[v] === 2) return true;
-    for (const d of inst.visitDependencies[v]) {
-      const u = inst.dependencies[d].visit === v ? inst.dependencies[d].other : inst.dependencies[d].visit;
-      if (u !== v && this.isAssigned(u)) return true;
-    }
-    return false;
+    return this.inst.visitStaffCount[v] === 2 || this.inst.visitDependencies[v].length > 0;
   }
 
   private pin(v: number, at: number): void {
@@ -293,12 +274,6 @@ export class Solution implements Windows {
     this.pinned[v] = 0;
     this.effStart[v] = this.inst.winStart[v];
     this.effEnd[v] = this.inst.winEnd[v];
-  }
-
-  private refreshVisitRoutes(v: number): void {
-    this.refresh(this.routes[this.staffOf[2 * v]]);
-    const s2 = this.staffOf[2 * v + 1];
-    if (s2 >= 0) this.refresh(this.routes[s2]);
   }
 
   /** The window a visit may start in now, narrowed by assigned dependency partners. */
