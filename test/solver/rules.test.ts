@@ -65,6 +65,25 @@ describe('solver honours each rule', () => {
     expect(staffOf(s, 'lunch')).toEqual(['s1']);
   });
 
+  it('keeps a zero gap (two services at once) in two routes, never one after the other', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const s = solveChecked(
+        day({
+          staff: [nurse('s1'), nurse('s2')],
+          recipients: [recipient('r1'), recipient('r2', { location: near(2, 0) })],
+          visits: [
+            visit('a', 'r1', '08:00', '12:00', 30),
+            visit('b', 'r1', '08:00', '12:00', 20, { dependsOn: [{ visit: 'a', minGapMinutes: 0, maxGapMinutes: 0 }] }),
+            visit('c', 'r2', '08:00', '09:00', 40),
+          ],
+        }),
+        { seed },
+      );
+      expect(startOf(s, 'a')).toBe(startOf(s, 'b'));
+      expect(staffOf(s, 'a')).not.toEqual(staffOf(s, 'b'));
+    }
+  });
+
   it('plans a night visit across the autumn DST change (2026-10-25)', () => {
     const s = solveChecked(
       day({
