@@ -1,0 +1,10 @@
+// The file BullMQ's sandbox loads in each worker thread. The project runs TypeScript through
+// tsx without a build step, and on Node 20 a worker thread does not inherit the main
+// thread's tsx loader (neither `node --import tsx` nor tsx's `register()`), so this plain
+// JavaScript shim registers tsx in the thread and then imports the TypeScript processor.
+import { register } from 'tsx/esm/api';
+
+register();
+const { default: processJob } = await import('./processors/index.ts');
+
+export default processJob;
