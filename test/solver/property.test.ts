@@ -24,7 +24,7 @@ describe('solver invariants over generated problems', () => {
           expect(schedule.routes.reduce((n, r) => n + r.stops.length, 0) + schedule.unassigned.length).toBeGreaterThanOrEqual(problem.visits.length);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 25, seed: 20261123 },
     );
   });
 
@@ -33,12 +33,14 @@ describe('solver invariants over generated problems', () => {
       fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 3, max: 8 }), fc.integer({ min: 8, max: 25 }), (seed, staffPerTeam, recipientsPerTeam) => {
         const { problem, planted } = generateDay({ seed, teams: 1, staffPerTeam, recipientsPerTeam, planted: true });
         expect(checkSchedule(problem, planted!).violations).toEqual([]);
-        const schedule = solveDay(problem, { iterations: 400, timeLimitMs: 60_000, seed: 1 });
+        // Planted days are tight (the hidden schedule may be the only way): give the search room.
+        const schedule = solveDay(problem, { iterations: 3000, timeLimitMs: 60_000, seed: 1 });
         expect(checkSchedule(problem, schedule).violations).toEqual([]);
         expect(schedule.metrics.unassignedMandatory).toBe(0);
         expect(schedule.metrics.contactShare ?? 0).toBeGreaterThanOrEqual((planted!.metrics.contactShare ?? 0) - 1e-9);
       }),
-      { numRuns: 12 },
+      // A fixed seed keeps CI reproducible; change it locally to explore other problems.
+      { numRuns: 12, seed: 20261123 },
     );
   });
 
