@@ -118,7 +118,7 @@ export interface ReachableShare {
   share: number | null;
   reachable: number;
   visits: number;
-  /** The same over care minutes instead of visits: what the assignment model maximises. */
+  /** The same over care minutes instead of visits: what the assignment model maximises under `weight: "minutes"`. */
   minutesShare: number | null;
   recipientsWithContact: number;
 }

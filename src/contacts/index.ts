@@ -5,6 +5,7 @@ export {
   DEFAULT_MAX_PER_CONTACT,
   DEFAULT_DISTANCE_PENALTY_PER_KM,
   CARE_WEIGHTS,
+  DEFAULT_CARE_WEIGHT,
   type CareWeight,
   type SuggestOptions,
   type ContactSuggestion,

@@ -1,7 +1,7 @@
 /**
  * "Who should be whose contact": a proposed fast omsorgskontakt and deputy for every
  * recipient of a period, chosen among qualified assistant nurses of the recipient's team
- * so that as much as possible of the recipient's planned care falls inside the contact's
+ * so that as many as possible of the recipient's planned visits fall inside the contact's
  * shifts, contacts stay near, and nobody is contact for more than `maxPerContact`.
  */
 import type { PeriodProblem, PeriodStaff, Recipient, Team } from '../model/types.ts';
@@ -21,7 +21,8 @@ export interface SuggestOptions {
   maxDistanceKm?: number;
   /**
    * Cost of one kilometre from the recipient's home to the staff member's start point (their
-   * `start`, else the team office), in covered care minutes over the period; default 5.
+   * `start`, else the team office), in covered care minutes over the period (a covered visit
+   * is worth the team's mean visit length under the default weight); default 5.
    */
   distancePenaltyPerKm?: number;
   /** Worth of keeping the current contact, in covered care minutes; default 0. */
@@ -31,15 +32,19 @@ export interface SuggestOptions {
   /** Round and repair the LP answer even when it is integral (tests the fallback path). */
   forceFallback?: boolean;
   /**
-   * What "covered care" counts: `"minutes"` (default) weighs each visit by its duration;
-   * `"visits"` counts visits, as contactReachableShare does (each worth the team's mean
-   * visit in minutes, so that distance and bonus keep their scale).
+   * What "covered care" counts: `"visits"` (default) counts visits, as contactReachableShare
+   * (FORMAT §6.3) does, each worth the team's mean visit in minutes so that distance and
+   * bonus keep their scale; `"minutes"` weighs each visit by its duration, which favours a
+   * contact for a few long visits over one for many short ones and can lower the
+   * visit-based share.
    */
   weight?: CareWeight;
 }
 
 export type CareWeight = 'minutes' | 'visits';
 export const CARE_WEIGHTS: readonly CareWeight[] = ['minutes', 'visits'];
+/** Visits, because contactReachableShare and the acceptance rule for the suggestion count visits. */
+export const DEFAULT_CARE_WEIGHT: CareWeight = 'visits';
 
 export const DEFAULT_MAX_PER_CONTACT = 8;
 export const DEFAULT_DISTANCE_PENALTY_PER_KM = 5;
@@ -49,7 +54,7 @@ export interface ContactSuggestionRow {
   team: string;
   contact: string | null;
   deputy: string | null;
-  /** Share of the recipient's planned care (minutes, or visits under `weight: "visits"`) the proposed contact's shifts cover. */
+  /** Share of the recipient's planned visits (minutes under `weight: "minutes"`) the proposed contact's shifts cover. */
   coveredShare: number | null;
   previousContact: string | null;
   /** The same share for the previous contact. */
@@ -63,7 +68,7 @@ export interface TeamShares {
   before: number | null;
   /** The same with the suggestion applied. */
   after: number | null;
-  /** Both over planned care minutes instead of visits: what the default weight maximises. */
+  /** Both over planned care minutes instead of visits: what `weight: "minutes"` maximises. */
   minutesBefore: number | null;
   minutesAfter: number | null;
   recipients: number;
@@ -85,6 +90,8 @@ export interface ContactSuggestion {
   lp: LpStats & { byTeam: Record<string, LpStats> };
   maxPerContact: number;
   maxPerDeputy: number;
+  /** What `coveredShare` and the assignment counted. */
+  weight: CareWeight;
 }
 
 interface Resolved {
@@ -112,7 +119,7 @@ function resolveOptions(opts: SuggestOptions): Resolved {
     keepCurrentBonus: opts.keepCurrentBonus ?? 0,
     includeWaived: opts.includeWaived ?? false,
     forceFallback: opts.forceFallback ?? false,
-    weight: opts.weight ?? 'minutes',
+    weight: opts.weight ?? DEFAULT_CARE_WEIGHT,
   };
   if (!CARE_WEIGHTS.includes(resolved.weight)) throw new RangeError(`weight must be "minutes" or "visits", not ${JSON.stringify(resolved.weight)}`);
   for (const name of ['maxDistanceKm', 'distancePenaltyPerKm', 'keepCurrentBonus'] as const) {
@@ -227,10 +234,10 @@ function share(part: number, whole: number): number | null {
  * Proposes a contact and a deputy for every recipient, solving one assignment LP per team
  * (the recipient's team × that team's candidates).
  *
- * The contact maximises, in this order: recipients given a contact, then the summed care
- * minutes (over the expanded period; visits under `weight: "visits"`) that fall inside the
- * contact's shifts, less `distancePenaltyPerKm` per km, plus `keepCurrentBonus` for keeping
- * the current contact. The deputy is chosen greedily afterwards: recipients whose contact
+ * The contact maximises, in this order: recipients given a contact, then the summed planned
+ * visits (over the expanded period, each worth the team's mean visit in minutes; care
+ * minutes under `weight: "minutes"`) that fall inside the contact's shifts, less
+ * `distancePenaltyPerKm` per km, plus `keepCurrentBonus` for keeping the current contact. The deputy is chosen greedily afterwards: recipients whose contact
  * leaves the most care uncovered choose first, each taking the candidate other than the
  * contact who covers most of that care (then most care overall, then nearest), at most
  * `maxPerDeputy` recipients per deputy.
@@ -339,6 +346,7 @@ export function suggestContacts(period: PeriodProblem, opts: SuggestOptions = {}
     },
     maxPerContact: o.maxPerContact,
     maxPerDeputy: o.maxPerDeputy,
+    weight: o.weight,
   };
 }
 

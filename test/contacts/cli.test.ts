@@ -51,12 +51,14 @@ describe('kontinuitet contacts suggest', () => {
     const file = await input(ward);
     const target = join(dir, 'suggestion.json');
     expect(await run(file, '-o', target)).toBe(0);
+    expect(out).toMatch(/recipient\s+team\s+contact \(current → proposed\)\s+deputy\s+visits covered/);
     expect(out).toMatch(/r1\s+T1\s+pm → am\s+pm\s+0% → 100%/);
     expect(out).toMatch(/r2\s+T1\s+– → pm\s+am\s+– → 100%/);
     expect(out).toMatch(/T1\s+2\s+1 → 2\s+0% → 100%\s+0% → 100%\s+4 variables/);
     const written = JSON.parse(await readFile(target, 'utf8'));
     expect(written.suggestions.map((r: { contact: string }) => r.contact)).toEqual(['am', 'pm']);
     expect(written.byTeam.T1).toMatchObject({ before: 0, after: 1 });
+    expect(written.weight).toBe('visits');
   });
 
   it('writes the period with contacts and deputies with --apply', async () => {
@@ -69,15 +71,15 @@ describe('kontinuitet contacts suggest', () => {
     ]);
   });
 
-  it('counts visits instead of minutes with --weight visits', async () => {
+  it('counts visits by default and minutes with --weight minutes', async () => {
     const uneven = structuredClone(ward);
     uneven.visitPlans!.push(plan('p3', 'r1', { window: { start: '19:00', end: '20:00' }, durationMinutes: 10 }), plan('p4', 'r1', { window: { start: '20:00', end: '21:00' }, durationMinutes: 10 }));
-    expect(await run(await input(uneven), '--format', 'json')).toBe(0);
-    // By minutes the morning (7 × 30) outweighs the evenings (14 × 10); by visits it is the other way.
-    expect(JSON.parse(out).suggestions[0].contact).toBe('am');
-    out = '';
-    expect(await run(await input(uneven), '--format', 'json', '--weight', 'visits')).toBe(0);
-    expect(JSON.parse(out).suggestions[0].contact).toBe('pm');
+    // By visits the evenings (14) outweigh the morning (7); by minutes (14 × 10 against 7 × 30) it is the other way.
+    for (const [flags, contact] of [[[], 'pm'], [['--weight', 'visits'], 'pm'], [['--weight', 'minutes'], 'am']] as const) {
+      out = '';
+      expect(await run(await input(uneven), '--format', 'json', ...flags)).toBe(0);
+      expect(JSON.parse(out).suggestions[0].contact, flags.join(' ')).toBe(contact);
+    }
   });
 
   it('prints JSON with --format json', async () => {

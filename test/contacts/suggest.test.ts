@@ -45,12 +45,26 @@ function expectOnlyQualified(p: PeriodProblem, s: ContactSuggestion): void {
 describe('suggestContacts: who may be proposed', () => {
   it('never proposes a care aide, an assistant nurse without proof, or a transitional proof after 2033-06-30', () => {
     const p = ward('2033-07-01');
-    const s = suggestContacts(p);
-    expectOnlyQualified(p, s);
-    const proposed = s.suggestions.flatMap((r) => [r.contact, r.deputy]);
-    for (const unqualified of ['aide', 'noproof', 'trans']) expect(proposed).not.toContain(unqualified);
-    expect(row(s, 'morning').contact).toBe('am');
-    expect(row(s, 'evening').contact).toBe('pm');
+    for (const weight of ['visits', 'minutes'] as const) {
+      const s = suggestContacts(p, { weight });
+      expectOnlyQualified(p, s);
+      const proposed = s.suggestions.flatMap((r) => [r.contact, r.deputy]);
+      for (const unqualified of ['aide', 'noproof', 'trans']) expect(proposed, weight).not.toContain(unqualified);
+      expect(row(s, 'morning').contact, weight).toBe('am');
+      expect(row(s, 'evening').contact, weight).toBe('pm');
+    }
+  });
+
+  it('by default counts visits: a recipient with 7 morning and 7 evening visits has half of them covered by either contact', () => {
+    const s = suggestContacts(ward('2033-07-01'));
+    const both = row(s, 'both');
+    expect(both.coveredShare).toBe(0.5);
+    expect([both.contact, both.deputy].sort()).toEqual(['am', 'pm']);
+  });
+
+  it('under weight minutes weighs each visit by its duration', () => {
+    const s = suggestContacts(ward('2033-07-01'), { weight: 'minutes' });
+    expect(s.weight).toBe('minutes');
     // Morning 7 × 30 min and evening 7 × 60 min: the evening contact covers more.
     expect(row(s, 'both').contact).toBe('pm');
     expect(row(s, 'both').coveredShare).toBeCloseTo(420 / 630, 9);
@@ -129,6 +143,7 @@ describe('suggestContacts: the assignment', () => {
     expect(s.lp.integral).toBe(true);
     expect(s.lp.fallback).toBe(false);
     expect(s.maxPerContact).toBe(8);
+    expect(s.weight).toBe('visits');
   });
 
   it('respects the cap per contact, default 8', () => {
@@ -146,15 +161,31 @@ describe('suggestContacts: the assignment', () => {
     expect(() => suggestContacts(onlyAm(1), { maxPerContact: 0 })).toThrow(RangeError);
   });
 
-  it('spreads recipients over contacts when the cap binds and prefers the one who covers more', () => {
+  it('spreads recipients over contacts when the cap binds and prefers the one who covers more (weight minutes)', () => {
     const p = ward('2026-11-23', {
       staff: ward('2026-11-23').staff.filter((x) => x.id === 'am' || x.id === 'pm'),
       recipients: [recipient('a'), recipient('b'), recipient('c')],
       visitPlans: [plan('pa', 'a', { durationMinutes: 60 }), plan('pb', 'b', { durationMinutes: 20 }), plan('pc', 'c', { durationMinutes: 40 })],
     });
-    const s = suggestContacts(p, { maxPerContact: 2 });
+    const s = suggestContacts(p, { maxPerContact: 2, weight: 'minutes' });
     // Only "am" covers mornings; with room for two, the shortest care goes to "pm".
     expect(s.suggestions.map((r) => r.contact)).toEqual(['am', 'pm', 'am']);
+  });
+
+  it('when the cap binds, by default gives the morning contact to the recipients with the most visits, not the most minutes', () => {
+    const p = ward('2026-11-23', {
+      staff: ward('2026-11-23').staff.filter((x) => x.id === 'am' || x.id === 'pm'),
+      recipients: [recipient('a'), recipient('b'), recipient('c')],
+      // 2026-11-23 is a Monday: a has 7 visits of 10 min, b 2 of 60, c 1 of 200.
+      visitPlans: [plan('pa', 'a', { durationMinutes: 10 }), plan('pb', 'b', { durationMinutes: 60, days: ['mon', 'wed'] }), plan('pc', 'c', { durationMinutes: 200, days: ['sat'] })],
+    });
+    const s = suggestContacts(p, { maxPerContact: 2 });
+    expect(s.suggestions.map((r) => r.contact)).toEqual(['am', 'am', 'pm']);
+    expect(s.byTeam.T1.after).toBeCloseTo(9 / 10, 9);
+    // Minutes (70, 120, 200) would leave "a", the recipient with the most visits, to the evening contact.
+    const byMinutes = suggestContacts(p, { maxPerContact: 2, weight: 'minutes' });
+    expect(byMinutes.suggestions.map((r) => r.contact)).toEqual(['pm', 'am', 'am']);
+    expect(byMinutes.byTeam.T1.after).toBeCloseTo(3 / 10, 9);
   });
 
   it('takes the nearer candidate when coverage ties, and leaves out candidates beyond maxDistanceKm', () => {
@@ -178,9 +209,13 @@ describe('suggestContacts: the assignment', () => {
       recipients: [recipient('both')],
       visitPlans: [plan('b1', 'both', { durationMinutes: 60 }), plan('b2', 'both', { window: { start: '19:00', end: '20:00' }, durationMinutes: 30 })],
     });
+    const byMinutes = row(suggestContacts(p, { weight: 'minutes' }), 'both');
+    expect(byMinutes.contact === 'am' || byMinutes.contact === 'am2').toBe(true);
+    expect(byMinutes.deputy).toBe('pm');
+    // By visits the mornings and evenings tie; whoever is contact, the deputy works the other half.
     const r = row(suggestContacts(p), 'both');
-    expect(r.contact === 'am' || r.contact === 'am2').toBe(true);
-    expect(r.deputy).toBe('pm');
+    expect(r.coveredShare).toBe(0.5);
+    expect([r.contact, r.deputy].filter((id) => id === 'pm')).toHaveLength(1);
   });
 
   it('gives the same answer through the forced rounding path, with the integrality flag unchanged', () => {
@@ -314,7 +349,10 @@ describe('suggestContacts on random wards', () => {
     );
   });
 
-  it('covers at least as many care minutes as any feasible set of current contacts', () => {
+  // The model gives as many recipients a contact as it can before it counts coverage, so the
+  // comparison with any feasible current contacts is lexicographic: more recipients with a
+  // contact, or as many and at least as much care covered (visits by default, else minutes).
+  it('beats any feasible set of current contacts on (recipients with a contact, covered care), by visits and by minutes', () => {
     fc.assert(
       fc.property(wards, fc.array(fc.nat(), { minLength: 12, maxLength: 12 }), ({ p: generated, cap }, picks) => {
         const coverage = new PeriodCoverage(generated, expandPeriod(generated));
@@ -339,15 +377,19 @@ describe('suggestContacts on random wards', () => {
             return { ...r, contact: allowed[pick].id };
           }),
         };
-        const s = suggestContacts(p, { maxPerContact: cap, distancePenaltyPerKm: 0 });
-        const proposed = new Map(s.suggestions.map((r) => [r.recipient, r.contact]));
-        const minutes = (contactOf: (r: Recipient) => string | null | undefined) =>
-          p.recipients.reduce((sum, r) => {
-            const c = contactOf(r);
-            return sum + (c ? coverage.covered(r.id, c).minutes : 0);
-          }, 0);
-        expect(minutes((r) => proposed.get(r.id))).toBeGreaterThanOrEqual(minutes((r) => r.contact));
-        expect(s.suggestions.filter((r) => r.contact !== null).length).toBeGreaterThanOrEqual(p.recipients.filter((r) => r.contact).length);
+        const withContact = p.recipients.filter((r) => r.contact).length;
+        for (const weight of ['visits', 'minutes'] as const) {
+          const s = suggestContacts(p, { maxPerContact: cap, distancePenaltyPerKm: 0, ...(weight === 'minutes' ? { weight } : {}) });
+          const proposed = new Map(s.suggestions.map((r) => [r.recipient, r.contact]));
+          const covered = (contactOf: (r: Recipient) => string | null | undefined) =>
+            p.recipients.reduce((sum, r) => {
+              const c = contactOf(r);
+              return sum + (c ? coverage.covered(r.id, c)[weight] : 0);
+            }, 0);
+          const proposedWithContact = s.suggestions.filter((r) => r.contact !== null).length;
+          expect(proposedWithContact, weight).toBeGreaterThanOrEqual(withContact);
+          if (proposedWithContact === withContact) expect(covered((r) => proposed.get(r.id)), weight).toBeGreaterThanOrEqual(covered((r) => r.contact));
+        }
       }),
       { numRuns: 60 },
     );

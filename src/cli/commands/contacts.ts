@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { schemas } from '../../model/index.ts';
 import { parseWith, readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
-import { applySuggestion, suggestContacts, CARE_WEIGHTS, DEFAULT_MAX_PER_CONTACT, type CareWeight, type ContactSuggestion } from '../../contacts/index.ts';
+import { applySuggestion, suggestContacts, CARE_WEIGHTS, DEFAULT_CARE_WEIGHT, DEFAULT_MAX_PER_CONTACT, type CareWeight, type ContactSuggestion } from '../../contacts/index.ts';
 import { runCommand, UsageError } from '../run.ts';
 
 interface SuggestFlags {
@@ -42,7 +42,7 @@ function table(rows: string[][]): string {
 /** The suggestion as people read it: one line per recipient, then one per team. */
 export function suggestionTable(suggestion: ContactSuggestion): string {
   const recipients = [
-    ['recipient', 'team', 'contact (current → proposed)', 'deputy', 'care covered (current → proposed)', 'note'],
+    ['recipient', 'team', 'contact (current → proposed)', 'deputy', `${suggestion.weight === 'visits' ? 'visits' : 'care minutes'} covered (current → proposed)`, 'note'],
     ...suggestion.suggestions.map((row) => [
       row.recipient,
       row.team,
@@ -81,7 +81,7 @@ export function registerContacts(program: Command): void {
     .option('--max-per-deputy <n>', 'most recipients one staff member is deputy for (default: --max-per-contact)')
     .option('--max-distance-km <km>', 'leave out candidates farther than this from the home')
     .option('--include-waived', 'propose contacts for recipients with contactWaived too')
-    .option('--weight <weight>', 'what covered care counts: minutes or visits', 'minutes')
+    .option('--weight <weight>', 'what covered care counts: visits (as contactReachableShare counts them) or minutes (each visit by its duration)', DEFAULT_CARE_WEIGHT)
     .option('--format <format>', 'what to print: table or json', 'table')
     .action((file: string, flags: SuggestFlags) =>
       runCommand(async () => {
