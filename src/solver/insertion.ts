@@ -18,10 +18,15 @@ export interface Insertion {
   p2: number;
   /** Start to pin a linked visit at; NaN for a free visit. */
   pinAt: number;
+  /** The unassigned `dependsOn` partner placed together with the visit, or −1. */
+  partner: number;
+  partnerStaff: number;
+  partnerP: number;
+  partnerAt: number;
 }
 
 export function emptyInsertion(): Insertion {
-  return { cost: Number.POSITIVE_INFINITY, s1: -1, p1: -1, s2: -1, p2: -1, pinAt: Number.NaN };
+  return { cost: Number.POSITIVE_INFINITY, s1: -1, p1: -1, s2: -1, p2: -1, pinAt: Number.NaN, partner: -1, partnerStaff: -1, partnerP: -1, partnerAt: Number.NaN };
 }
 
 /**
@@ -82,6 +87,7 @@ interface Slot {
 export class Inserter {
   private readonly inst: Instance;
   private readonly slots: Slot[] = [];
+  private readonly partnerSlots: Slot[] = [];
   /** Best cost per route of the last `best` call for a single-staffed visit (for regret). */
   readonly routeBest: Float64Array;
   blinkRate = 0;
@@ -102,12 +108,16 @@ export class Inserter {
    */
   best(sol: Solution, v: number, out: Insertion, maxLate = 0, only = -1): boolean {
     out.cost = Number.POSITIVE_INFINITY;
-    out.s1 = out.s2 = -1;
+    out.s1 = out.s2 = out.partner = -1;
     const inst = this.inst;
     const [lo, hi] = sol.dependencyWindow(v);
     if (lo > hi + EPS) return false;
     const linked = sol.linked(v);
     if (inst.visitStaffCount[v] === 2) return this.bestDouble(sol, v, lo, hi, out, maxLate, only);
+    if (only < 0) {
+      const dependency = this.concurrentPartner(sol, v);
+      if (dependency >= 0 && this.bestPair(sol, v, dependency, out, maxLate)) return true;
+    }
     this.routeBest.fill(Number.POSITIVE_INFINITY);
     const S = inst.staffCount;
     const r = inst.visitRecipient[v];
@@ -175,35 +185,11 @@ export class Inserter {
     if (must === -2 || (only >= 0 && must >= 0 && only !== must && !inst.eligible[v * S + only])) return false;
     const pv = inst.visitPlace[v];
     const dur = inst.duration[v];
-    const P = inst.placeCount;
-    const slots = this.slots;
-    slots.length = 0;
-    for (let s = 0; s < S; s++) {
-      if (!inst.eligible[v * S + s]) continue;
-      const route = sol.routes[s];
-      const T = inst.staffTravel[s];
-      const n = route.nodes.length;
-      const empty = route.visitCount === 0;
-      for (let p = 0; p <= n; p++) {
-        const ready = readyAt(inst, route, p);
-        if (ready > hi + EPS) break;
-        const from = placeBefore(inst, route, p);
-        const arrival = ready + T[from * P + pv];
-        const earliest = arrival < lo ? lo : arrival;
-        const latest = Math.min(hi, maxEndAt(inst, route, p, pv) - dur);
-        if (earliest > latest + EPS) continue;
-        if (this.blink()) continue;
-        const to = placeAfter(inst, route, p);
-        const legs = T[from * P + pv] + T[pv * P + to];
-        slots.push({ staff: s, p, earliest, latest, travel: empty ? legs : legs - T[from * P + to] });
-      }
-    }
+    const slots = this.collectSlots(sol, v, lo, hi, this.slots);
     const r = inst.visitRecipient[v];
     const wT = inst.weights.travelMinute;
     const wML = inst.weights.maxLateMinute;
     const due = inst.dueStart[v];
-    // Every other term is non-negative, so the travel of a pair bounds its cost from below.
-    slots.sort((x, y) => x.travel - y.travel);
     for (let i = 0; i < slots.length; i++) {
       const a = slots[i];
       if (2 * a.travel * wT >= out.cost) break;
@@ -232,4 +218,120 @@ export class Inserter {
     }
     return out.s1 >= 0;
   }
+  /**
+   * Every position of visit v whose start can lie in [lo, hi], with the start range the
+   * route allows there, sorted by added travel: every other term of an insertion's cost is
+   * non-negative, so travel bounds the cost of a combination from below.
+   */
+  private collectSlots(sol: Solution, v: number, lo: number, hi: number, slots: Slot[]): Slot[] {
+    const inst = this.inst;
+    const S = inst.staffCount;
+    const pv = inst.visitPlace[v];
+    const dur = inst.duration[v];
+    const P = inst.placeCount;
+    slots.length = 0;
+    for (let s = 0; s < S; s++) {
+      if (!inst.eligible[v * S + s]) continue;
+      const route = sol.routes[s];
+      const T = inst.staffTravel[s];
+      const n = route.nodes.length;
+      const empty = route.visitCount === 0;
+      for (let p = 0; p <= n; p++) {
+        const ready = readyAt(inst, route, p);
+        if (ready > hi + EPS) break;
+        const from = placeBefore(inst, route, p);
+        const arrival = ready + T[from * P + pv];
+        const earliest = arrival < lo ? lo : arrival;
+        const latest = Math.min(hi, maxEndAt(inst, route, p, pv) - dur);
+        if (earliest > latest + EPS) continue;
+        if (this.blink()) continue;
+        const to = placeAfter(inst, route, p);
+        const legs = T[from * P + pv] + T[pv * P + to];
+        slots.push({ staff: s, p, earliest, latest, travel: empty ? legs : legs - T[from * P + to] });
+      }
+    }
+    slots.sort((x, y) => x.travel - y.travel);
+    return slots;
+  }
+
+  /**
+   * The dependency of v to place jointly with its partner, or −1: both single-staffed,
+   * linked only to each other, the partner unassigned, and the gap so tight that one
+   * person cannot do both (simultaneous services and the like). Placing such a pair one
+   * half at a time pins the first half where the second often no longer fits anywhere.
+   */
+  private concurrentPartner(sol: Solution, v: number): number {
+    const inst = this.inst;
+    const deps = inst.visitDependencies[v];
+    if (deps.length !== 1) return -1;
+    const d = deps[0];
+    const dep = inst.dependencies[d];
+    const u = dep.visit === v ? dep.other : dep.visit;
+    if (u === v || sol.isAssigned(u) || inst.visitStaffCount[u] !== 1 || inst.visitDependencies[u].length !== 1) return -1;
+    // start(visit) − start(other) in [minGap, maxGap]; one person would need the later to start after the earlier ends.
+    const overlap = dep.maxGap < inst.duration[dep.other] && dep.minGap > -inst.duration[dep.visit];
+    return overlap ? d : -1;
+  }
+
+  /**
+   * Cheapest joint insertion of both visits of dependency d into two different routes,
+   * each at the earliest starts that keep the gap; v goes to `s1`/`p1`, its partner to
+   * `partnerStaff`/`partnerP`.
+   */
+  private bestPair(sol: Solution, v: number, d: number, out: Insertion, maxLate: number): boolean {
+    const inst = this.inst;
+    const dep = inst.dependencies[d];
+    const x = dep.visit;
+    const y = dep.other;
+    const xs = this.collectSlots(sol, x, inst.winStart[x], inst.winEnd[x], this.slots);
+    const ys = this.collectSlots(sol, y, inst.winStart[y], inst.winEnd[y], this.partnerSlots);
+    const wT = inst.weights.travelMinute;
+    const wML = inst.weights.maxLateMinute;
+    const rx = inst.visitRecipient[x];
+    const ry = inst.visitRecipient[y];
+    // For regret: the best pair found per route of v (an upper bound, as the search prunes).
+    this.routeBest.fill(Number.POSITIVE_INFINITY);
+    for (let i = 0; i < xs.length; i++) {
+      const a = xs[i];
+      if (ys.length === 0 || (a.travel + ys[0].travel) * wT >= out.cost) break;
+      for (let j = 0; j < ys.length; j++) {
+        const b = ys[j];
+        if ((a.travel + b.travel) * wT >= out.cost) break;
+        if (a.staff === b.staff) continue;
+        const sy = Math.max(b.earliest, a.earliest - dep.maxGap);
+        const sx = Math.max(a.earliest, sy + dep.minGap);
+        if (sx > a.latest + EPS || sy > b.latest + EPS) continue;
+        let cost = (a.travel + b.travel) * wT + visitTimeCost(inst, x, sx) + visitTimeCost(inst, y, sy);
+        cost += sol.visitContinuity(x, a.staff, -1) + sol.visitContinuity(y, b.staff, -1);
+        cost += rx === ry ? sol.meetPairDelta(rx, a.staff, b.staff) : sol.meetDelta(rx, a.staff) + sol.meetDelta(ry, b.staff);
+        if (cost >= out.cost) continue;
+        cost += downstreamDelta(sol, sol.routes[a.staff], a.p, sx + inst.duration[x], inst.visitPlace[x]);
+        cost += downstreamDelta(sol, sol.routes[b.staff], b.p, sy + inst.duration[y], inst.visitPlace[y]);
+        if (wML > 0) {
+          const late = Math.max(lateness(inst, x, sx), lateness(inst, y, sy));
+          if (late > maxLate) cost += (late - maxLate) * wML;
+        }
+        const mineStaff = x === v ? a.staff : b.staff;
+        if (cost < this.routeBest[mineStaff]) this.routeBest[mineStaff] = cost;
+        if (cost < out.cost - EPS) {
+          const [mine, theirs] = x === v ? [a, b] : [b, a];
+          out.cost = cost;
+          out.s1 = mine.staff;
+          out.p1 = mine.p;
+          out.s2 = out.p2 = -1;
+          out.pinAt = x === v ? sx : sy;
+          out.partner = x === v ? y : x;
+          out.partnerStaff = theirs.staff;
+          out.partnerP = theirs.p;
+          out.partnerAt = x === v ? sy : sx;
+        }
+      }
+    }
+    return out.s1 >= 0;
+  }
+}
+
+function lateness(inst: Instance, v: number, start: number): number {
+  const due = inst.dueStart[v];
+  return due === due ? start - due : 0;
 }

@@ -52,6 +52,8 @@ export function greedyInsert(sol: Solution, visits: readonly number[], inserter:
   const tracksMaxLate = sol.inst.weights.maxLateMinute > 0;
   let maxLate = tracksMaxLate ? sol.maxLate() : 0;
   for (const v of visits) {
+    // A dependsOn partner may already have gone in together with an earlier visit.
+    if (sol.isAssigned(v)) continue;
     if (inserter.best(sol, v, ins, maxLate)) {
       apply(sol, v, ins);
       if (tracksMaxLate) maxLate = sol.maxLate();
@@ -61,6 +63,8 @@ export function greedyInsert(sol: Solution, visits: readonly number[], inserter:
 
 function apply(sol: Solution, v: number, ins: Insertion): void {
   sol.insert(v, ins.s1, ins.p1, ins.s2, ins.p2, ins.pinAt);
+  // Different routes, so the partner's position is still the one that was evaluated.
+  if (ins.partner >= 0) sol.insert(ins.partner, ins.partnerStaff, ins.partnerP, -1, -1, ins.partnerAt);
 }
 
 /**
@@ -132,7 +136,10 @@ export function regretInsert(sol: Solution, visits: readonly number[], inserter:
     }
     for (const v of dead) pending.delete(v);
     if (bestVisit < 0) break;
-    if (inserter.best(sol, bestVisit, ins, maxLate)) apply(sol, bestVisit, ins);
+    if (inserter.best(sol, bestVisit, ins, maxLate)) {
+      apply(sol, bestVisit, ins);
+      if (ins.partner >= 0) pending.delete(ins.partner);
+    }
     pending.delete(bestVisit);
   }
 }
