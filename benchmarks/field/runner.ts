@@ -308,6 +308,11 @@ export interface UhhcRow extends RunRow {
   /** The shipped simulated-annealing solution, restricted to the converted patients. */
   shipped: UhhcSummary | null;
   shippedFile: string | null;
+  /**
+   * Ours on the same work as the shipped solution: the optional patients it left unserved
+   * taken out, so that travel and the preferred share compare like with like.
+   */
+  sameWork: UhhcSummary | null;
 }
 
 function uhhcSummary(instance: UhhcInstance, e: UhhcEvaluation, converted: Set<string>): UhhcSummary {
@@ -337,6 +342,15 @@ export function restrictSolution(solution: IolabSolution, leftOut: ReadonlySet<s
   };
 }
 
+/** The problem without the given recipients and their visits. */
+function withoutRecipients(problem: DayProblem, ids: ReadonlySet<string>): DayProblem {
+  return {
+    ...problem,
+    recipients: problem.recipients.filter((r) => !ids.has(r.id)),
+    visits: problem.visits.filter((v) => !ids.has(v.recipient)),
+  };
+}
+
 export const uhhcFamily = (file: string) => (file.startsWith('i-') ? 'validation' : 'generated');
 
 export async function runUhhc(opts: RunOptions, progress: Progress): Promise<UhhcRow[]> {
@@ -350,20 +364,32 @@ export async function runUhhc(opts: RunOptions, progress: Progress): Promise<Uhh
     const size = problem.recipients.length;
     if (!selected(opts, family, size)) continue;
     const shippedFile = all.find((f) => f.startsWith(`sol-${name}-`)) ?? null;
-    const row: UhhcRow = { ...baseRow(name, family, size, problem.visits.length), patients: instance.patients.length, leftOut, ours: null, shipped: null, shippedFile };
+    const row: UhhcRow = { ...baseRow(name, family, size, problem.visits.length), patients: instance.patients.length, leftOut, ours: null, shipped: null, shippedFile, sameWork: null };
     const converted = new Set(problem.recipients.map((r) => r.id));
     try {
+      let unservedByShipped: Set<string> | null = null;
       if (shippedFile && converted.size > 0) {
         const solution = restrictSolution(await loadIolabSolution(UHHC_DIR + shippedFile), new Set(leftOut.map((l) => l.patient)));
-        row.shipped = uhhcSummary(instance, evaluateUhhcSolution(instance, solution), converted);
+        const e = evaluateUhhcSolution(instance, solution);
+        row.shipped = uhhcSummary(instance, e, converted);
+        unservedByShipped = new Set(e.unscheduledPatients.filter((p) => converted.has(p)));
       }
       if (problem.visits.length > 0) {
-        const run = solveAndCheck(problem, secondsFor(size, opts.limits), opts.seed);
+        const limit = secondsFor(size, opts.limits);
+        const run = solveAndCheck(problem, limit, opts.seed);
         fillRun(row, run);
         const e = evaluateUhhcSchedule(instance, run.schedule);
         row.ours = uhhcSummary(instance, e, converted);
         row.ruleBreaks = e.violations;
         row.gap = row.shipped ? gapPercent(row.ours.cost, row.shipped.cost) : null;
+        if (unservedByShipped && unservedByShipped.size > 0) {
+          const same = solveAndCheck(withoutRecipients(problem, unservedByShipped), limit, opts.seed);
+          row.violations = [...row.violations, ...same.violations];
+          const served = new Set([...converted].filter((p) => !unservedByShipped.has(p)));
+          const sameEvaluation = evaluateUhhcSchedule(instance, same.schedule);
+          row.sameWork = uhhcSummary(instance, sameEvaluation, served);
+          row.ruleBreaks = [...row.ruleBreaks, ...sameEvaluation.violations];
+        }
       }
     } catch (err) {
       row.error = (err as Error).message;
@@ -527,6 +553,9 @@ export const UHHC_COLUMNS: Column<UhhcRow>[] = [
   { header: 'unserved optional', text: () => '', csv: (r) => raw(r.ours?.unservedOptional), csvOnly: true },
   { header: 'SA unserved optional', text: () => '', csv: (r) => raw(r.shipped?.unservedOptional), csvOnly: true },
   { header: 'left out', text: (r) => leftOutText(r.leftOut), csvOnly: true },
+  { header: 'same work: travel', text: (r) => (r.sameWork ? `${fixed(r.sameWork.travel)} / ${fixed(r.shipped?.travel)}` : '-'), csv: (r) => raw(r.sameWork?.travel) },
+  { header: 'same work: preferred share', text: (r) => (r.sameWork ? `${share(r.sameWork.preferredShare)} / ${share(r.shipped?.preferredShare)}` : '-'), csv: (r) => raw(r.sameWork?.preferredShare) },
+  { header: 'same work: objective', text: () => '', csv: (r) => raw(r.sameWork?.cost), csvOnly: true },
   ...runColumns<UhhcRow>(),
 ];
 

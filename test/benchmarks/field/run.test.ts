@@ -233,6 +233,8 @@ describe('runs on the published instances (short limits)', () => {
     expect(i134.shipped).toEqual({ cost: 255 + 3 * 160, travel: 255, totalTardiness: 0, maxTardiness: 0, preferredShare: 1, services: 6, unservedOptional: 3 });
     expect(i134.ours).not.toBeNull();
     expect(i134.gap).toBeCloseTo(((i134.ours!.cost - 735) / 735) * 100, 9);
+    // The same work: the shipped solution's 6 services to its 5 served patients, none of the 3 it left out.
+    expect(i134.sameWork).toMatchObject({ services: 6, unservedOptional: 0 });
     expect(i134.leftOut.map((l) => l.patient)).toEqual(['p1', 'p2', 'p4', 'p6', 'p10', 'p11', 'p13']);
     const i083 = rows[0];
     expect([i083.ours, i083.shipped, i083.seconds, i083.leftOut.length]).toEqual([null, null, null, 70]);
