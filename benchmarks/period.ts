@@ -18,8 +18,9 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { DayProblem, KpiReport, PeriodProblem, Schedule } from '../src/model/types.ts';
-import { expandPeriod, planPeriod, plannedKpi, type PlanPeriodOptions } from '../src/period/index.ts';
+import { expandPeriod, LOOK_AHEAD_SHARE, planPeriod, plannedKpi, type PlanPeriodOptions } from '../src/period/index.ts';
 import { applySuggestion, PeriodCoverage, reachableShare, suggestContacts } from '../src/contacts/index.ts';
+import { DEFAULT_KEEP_CURRENT_BONUS } from '../src/contacts/suggest.ts';
 import { loadPeriodProblem } from '../src/validate/index.ts';
 import { checkSchedule } from '../src/check/index.ts';
 import { toJsonText, writeFileAtomic } from '../src/io/index.ts';
@@ -114,7 +115,9 @@ interface DatasetResult {
   visits: number;
   iterationsPerDay: number;
   seeds: number[];
-  suggestion: { maxPerContact: number; reachableBefore: number | null; reachableAfter: number | null; recipientsWithNewContact: number; seconds: number };
+  /** The look-ahead share (c) and (d) planned with. */
+  lookAheadShare: number;
+  suggestion: { maxPerContact: number; keepCurrentBonus: number; reachableBefore: number | null; reachableAfter: number | null; recipientsWithNewContact: number; seconds: number };
   /** Recipients the KPI counted in every run: the footing of `commonMean`. */
   recipientsCountedByAll: number;
   planners: PlannerSummary[];
@@ -289,8 +292,10 @@ function benchDataset(dataset: Dataset): DatasetResult {
     visits: runs[0].visits,
     iterationsPerDay: dataset.iterationsPerDay,
     seeds: dataset.seeds,
+    lookAheadShare: LOOK_AHEAD_SHARE,
     suggestion: {
       maxPerContact: suggestion.maxPerContact,
+      keepCurrentBonus: DEFAULT_KEEP_CURRENT_BONUS,
       reachableBefore: ceilingBefore,
       reachableAfter: ceilingAfter,
       recipientsWithNewContact: suggestion.suggestions.filter((row) => row.contact !== null && row.contact !== row.previousContact).length,
@@ -312,7 +317,7 @@ function markdown(results: readonly DatasetResult[]): string {
     const seeds = r.seeds.length === 1 ? `seed ${r.seeds[0]}` : `mean of seeds ${r.seeds.join(', ')} (U21401 range in brackets)`;
     lines.push(
       `\n## ${r.dataset}: ${r.days} days, ${r.teams} team(s), ${r.staff} staff, ${r.recipients} recipients, ${r.visits} visits; ${r.iterationsPerDay} iterations per day, ${seeds}`,
-      `\nContact suggestion (cap ${s.maxPerContact}): ${s.recipientsWithNewContact} recipients get a new contact; contactReachableShare over the period's visits ${pct(s.reachableBefore)} → ${pct(s.reachableAfter)} (${s.seconds} s).\n`,
+      `\nLook-ahead share ${r.lookAheadShare}. Contact suggestion (cap ${s.maxPerContact}, keep-current bonus ${s.keepCurrentBonus}): ${s.recipientsWithNewContact} recipients get a new contact; contactReachableShare over the period's visits ${pct(s.reachableBefore)} → ${pct(s.reachableAfter)} (${s.seconds} s).\n`,
       `| planner | U21401 | U21402 | U21436 | mean staff, ${r.recipientsCountedByAll} counted in all runs | contactShare | contact ceiling | counted | unassigned (mandatory) | travel min | violations | seconds |`,
       '|---|---|---|---|---|---|---|---|---|---|---|---|',
     );

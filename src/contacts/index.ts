@@ -6,6 +6,7 @@ export {
   DEFAULT_DISTANCE_PENALTY_PER_KM,
   CARE_WEIGHTS,
   DEFAULT_CARE_WEIGHT,
+  DEFAULT_KEEP_CURRENT_BONUS,
   type CareWeight,
   type SuggestOptions,
   type ContactSuggestion,

@@ -25,6 +25,8 @@ export interface PlanPeriodOptions {
   history?: boolean;
   /** Prefer new faces who return on the recipient's coming days (default true). */
   lookAhead?: boolean;
+  /** How strongly look-ahead charges a new face, as a share of `newStaff` (default `LOOK_AHEAD_SHARE`). */
+  lookAheadShare?: number;
   signal?: AbortSignal;
   onProgress?: (date: string, p: SolveProgress) => void;
   onDay?: (day: { date: string; index: number; days: number; problem: DayProblem; schedule: Schedule }) => void;
@@ -32,8 +34,14 @@ export interface PlanPeriodOptions {
 }
 
 export const DEFAULT_DAY_SECONDS = 5;
-/** Share of `newStaff` charged for a new face by how little of the recipient's coming care they can do. */
-export const LOOK_AHEAD_SHARE = 0.6;
+/**
+ * Share of `newStaff` charged for a new face by how little of the recipient's coming care they
+ * can do. On the bundled periods (benchmarks/period.ts budgets) 5 against 0.6 lowers planned
+ * U21401 from 10.56 to 9.94 (team, three seeds) and 10.98 to 10.54 (district), at up to 1.4
+ * points of contactShare and about 2–3 % more unassigned visits; 3 gains less, and 8 no more
+ * on the team period.
+ */
+export const LOOK_AHEAD_SHARE = 5;
 const WINDOW_DAYS = 14;
 
 /** For each day: recipient → staff → how many of that recipient's visits the staff member could make. */
@@ -64,8 +72,8 @@ function coverageOf(day: DayProblem): DayCoverage {
   return { visits, byStaff };
 }
 
-/** The first-meeting cost for day `index`: a share of `newStaff` by how little of the rest of the window s can cover. */
-function lookAheadCost(day: DayProblem, coverage: DayCoverage[], index: number, startDate: string, newStaff: number) {
+/** The first-meeting cost for day `index`: `charge` scaled by how little of the rest of the window s can cover. */
+function lookAheadCost(day: DayProblem, coverage: DayCoverage[], index: number, startDate: string, charge: number) {
   const windowEnd = Math.min(coverage.length - 1, index + WINDOW_DAYS - 1 - (daysBetween(startDate, day.date) % WINDOW_DAYS));
   const recent = new Map(day.recipients.map((r) => [r.id, new Set((r.recentStaff ?? []).map((e) => e.staff))]));
   const memo = new Map<string, number>();
@@ -80,7 +88,7 @@ function lookAheadCost(day: DayProblem, coverage: DayCoverage[], index: number, 
       total += coverage[d].visits.get(recipientId) ?? 0;
       covered += coverage[d].byStaff.get(recipientId)?.get(staffId) ?? 0;
     }
-    const cost = total === 0 ? 0 : LOOK_AHEAD_SHARE * newStaff * (1 - covered / total);
+    const cost = total === 0 ? 0 : charge * (1 - covered / total);
     memo.set(key, cost);
     return cost;
   };
@@ -127,7 +135,9 @@ export function planPeriod(input: PeriodProblem | unknown, options: PlanPeriodOp
   const lookAhead = options.lookAhead !== false;
   const history = new StaffHistory(period.recipients);
   const coverage = lookAhead ? days.map(coverageOf) : [];
-  const newStaff = resolveWeights(period.objective).newStaff;
+  const lookAheadShare = options.lookAheadShare ?? LOOK_AHEAD_SHARE;
+  if (!Number.isFinite(lookAheadShare) || lookAheadShare < 0) throw new RangeError(`lookAheadShare must not be negative, not ${lookAheadShare}`);
+  const newFaceCharge = lookAheadShare * resolveWeights(period.objective).newStaff;
   const schedules: Schedule[] = [];
   days.forEach((plain, index) => {
     if (options.signal?.aborted) return;
@@ -138,7 +148,7 @@ export function planPeriod(input: PeriodProblem | unknown, options: PlanPeriodOp
       iterations: options.iterationsPerDay ?? period.options?.iterations,
       seed: options.seed ?? period.options?.seed,
       signal: options.signal,
-      meetCost: lookAhead ? lookAheadCost(day, coverage, index, period.startDate, newStaff) : undefined,
+      meetCost: lookAhead ? lookAheadCost(day, coverage, index, period.startDate, newFaceCharge) : undefined,
       onProgress: options.onProgress ? (p) => options.onProgress!(day.date, p) : undefined,
     });
     if (useHistory) history.record(schedule);

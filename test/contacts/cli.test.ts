@@ -82,6 +82,19 @@ describe('kontinuitet contacts suggest', () => {
     }
   });
 
+  it('keeps a current contact who is merely farther by default and lets --keep-current-bonus 0 choose by distance', async () => {
+    const farther = structuredClone(ward);
+    // "pm" works mornings too but starts about 2 km farther out than "am".
+    farther.staff[1] = staff('pm', { roster: everyDay('2026-11-23', 7, '07:00', '22:00'), start: { lat: ward.teams[0].office.lat + 0.02, lon: ward.teams[0].office.lon } });
+    farther.recipients = [recipient('r1', { contact: 'pm' })];
+    farther.visitPlans = [plan('p1', 'r1')];
+    for (const [flags, contact] of [[[], 'pm'], [['--keep-current-bonus', '0'], 'am']] as const) {
+      out = '';
+      expect(await run(await input(farther), '--format', 'json', ...flags)).toBe(0);
+      expect(JSON.parse(out).suggestions[0].contact, flags.join(' ')).toBe(contact);
+    }
+  });
+
   it('prints JSON with --format json', async () => {
     expect(await run(await input(ward), '--format', 'json')).toBe(0);
     const printed = JSON.parse(out);
@@ -113,6 +126,8 @@ describe('kontinuitet contacts suggest', () => {
     expect(await run(file, '--max-distance-km', 'far')).toBe(2);
     expect(await run(file, '--weight', 'hours')).toBe(2);
     expect(err).toContain('--weight must be minutes or visits');
+    expect(await run(file, '--keep-current-bonus', 'some')).toBe(2);
+    expect(err).toContain('--keep-current-bonus needs care minutes');
     expect(out).toBe('');
   });
 });

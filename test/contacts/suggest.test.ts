@@ -199,6 +199,22 @@ describe('suggestContacts: the assignment', () => {
     expect(row(limited, 'morning').deputy).toBeNull();
   });
 
+  it('keeps the current contact against one merely nearer, but changes it for one more covered visit', () => {
+    // "current" starts about 1.6 km farther from the home than "near" (8 minutes at 5 per km), with the same shifts.
+    const farther = { lat: OFFICE.lat + 0.025, lon: OFFICE.lon + 0.005 };
+    const p = ward('2026-11-23', {
+      staff: [staff('current', { start: farther, roster: everyDay('2026-11-23', DAYS, '07:00', '15:00') }), staff('near', { roster: everyDay('2026-11-23', DAYS, '07:00', '15:00') })],
+      recipients: [recipient('morning', { contact: 'current' })],
+    });
+    expect(row(suggestContacts(p), 'morning').contact).toBe('current');
+    expect(row(suggestContacts(p, { keepCurrentBonus: 0 }), 'morning').contact).toBe('near');
+    // Off one day, "current" covers 6 of the 7 visits: one visit (30 minutes) outweighs the default bonus.
+    const offOneDay = { ...p, staff: [{ ...p.staff[0], roster: p.staff[0].roster.slice(1) }, p.staff[1]] };
+    expect(row(suggestContacts(offOneDay), 'morning').contact).toBe('near');
+    expect(row(suggestContacts(offOneDay, { keepCurrentBonus: 40 }), 'morning').contact).toBe('current');
+    expect(() => suggestContacts(p, { keepCurrentBonus: -1 })).toThrow(RangeError);
+  });
+
   it('chooses the deputy who covers what the contact cannot', () => {
     const p = ward('2026-11-23', {
       staff: [

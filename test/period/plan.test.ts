@@ -37,6 +37,12 @@ describe('planPeriod', () => {
     expect(w.overall.recipients + w.overall.excluded).toBe(period.recipients.length);
   });
 
+  it('refuses a negative look-ahead share before planning any day', () => {
+    let planned = 0;
+    expect(() => planPeriod(period, { iterationsPerDay: 80, seed: 3, lookAheadShare: -1, onDay: () => planned++ })).toThrow(RangeError);
+    expect(planned).toBe(0);
+  });
+
   it('is deterministic for a seed and iteration budget', () => {
     const again = planPeriod(period, { iterationsPerDay: 80, seed: 3 });
     const strip = (days: Schedule[]) => days.map((d) => ({ ...d, solver: { ...d.solver, seconds: 0 } }));

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { schemas } from '../../model/index.ts';
 import { parseWith, readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
 import { applySuggestion, suggestContacts, CARE_WEIGHTS, DEFAULT_CARE_WEIGHT, DEFAULT_MAX_PER_CONTACT, type CareWeight, type ContactSuggestion } from '../../contacts/index.ts';
+import { DEFAULT_KEEP_CURRENT_BONUS } from '../../contacts/suggest.ts';
 import { runCommand, UsageError } from '../run.ts';
 
 interface SuggestFlags {
@@ -14,6 +15,7 @@ interface SuggestFlags {
   maxPerContact: string;
   maxPerDeputy?: string;
   maxDistanceKm?: string;
+  keepCurrentBonus: string;
   includeWaived?: boolean;
   weight: string;
   format: string;
@@ -28,6 +30,12 @@ function kilometres(text: string, flag: string): number {
   const km = Number(text);
   if (text.trim() === '' || !Number.isFinite(km) || km < 0) throw new UsageError(`${flag} needs a distance in km, not "${text}"`);
   return km;
+}
+
+function minutes(text: string, flag: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`${flag} needs care minutes (0 or more), not "${text}"`);
+  return n;
 }
 
 function percent(share: number | null): string {
@@ -80,6 +88,11 @@ export function registerContacts(program: Command): void {
     .option('--max-per-contact <n>', 'most recipients one staff member is contact for', String(DEFAULT_MAX_PER_CONTACT))
     .option('--max-per-deputy <n>', 'most recipients one staff member is deputy for (default: --max-per-contact)')
     .option('--max-distance-km <km>', 'leave out candidates farther than this from the home')
+    .option(
+      '--keep-current-bonus <minutes>',
+      'worth of keeping the current contact, in covered care minutes over the period; 0 picks by coverage and distance alone',
+      String(DEFAULT_KEEP_CURRENT_BONUS),
+    )
     .option('--include-waived', 'propose contacts for recipients with contactWaived too')
     .option('--weight <weight>', 'what covered care counts: visits (as contactReachableShare counts them) or minutes (each visit by its duration)', DEFAULT_CARE_WEIGHT)
     .option('--format <format>', 'what to print: table or json', 'table')
@@ -91,12 +104,14 @@ export function registerContacts(program: Command): void {
         const maxPerContact = wholeNumber(flags.maxPerContact, '--max-per-contact');
         const maxPerDeputy = flags.maxPerDeputy === undefined ? undefined : wholeNumber(flags.maxPerDeputy, '--max-per-deputy');
         const maxDistanceKm = flags.maxDistanceKm === undefined ? undefined : kilometres(flags.maxDistanceKm, '--max-distance-km');
+        const keepCurrentBonus = minutes(flags.keepCurrentBonus, '--keep-current-bonus');
 
         const period = parseWith(schemas.PeriodProblem, await readJsonFile(file), file);
         const suggestion = suggestContacts(period, {
           maxPerContact,
           maxPerDeputy,
           maxDistanceKm,
+          keepCurrentBonus,
           includeWaived: flags.includeWaived === true,
           weight: flags.weight as CareWeight,
         });

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
 import { loadPeriodProblem } from '../../validate/index.ts';
-import { planPeriod } from '../../period/index.ts';
+import { planPeriod, LOOK_AHEAD_SHARE } from '../../period/index.ts';
 import { runCommand, UsageError } from '../run.ts';
 import { progressLine } from './solve.ts';
 
@@ -13,6 +13,7 @@ interface PlanFlags {
   seed?: string;
   history: boolean;
   lookAhead: boolean;
+  lookAheadShare?: string;
   quiet?: boolean;
   json?: boolean;
 }
@@ -35,12 +36,17 @@ export function registerPlanPeriod(program: Command): void {
     .option('-s, --seed <n>', 'random seed')
     .option('--no-history', 'plan each day without the staff met on earlier days')
     .option('--no-look-ahead', 'do not prefer new faces who return on the recipient\'s coming days')
+    .option('--look-ahead-share <share>', `how strongly look-ahead charges a new face, as a share of the newStaff weight (default ${LOOK_AHEAD_SHARE})`)
     .option('-q, --quiet', 'no progress and no summary')
     .option('--json', 'progress as JSON lines on stderr')
     .action((file: string, flags: PlanFlags) =>
       runCommand(async () => {
         const timeLimit = positive(flags.timeLimitPerDay, '--time-limit-per-day', false);
         const iterations = positive(flags.iterationsPerDay, '--iterations-per-day', true);
+        const lookAheadShare = flags.lookAheadShare === undefined ? undefined : Number(flags.lookAheadShare);
+        if (lookAheadShare !== undefined && (flags.lookAheadShare!.trim() === '' || !Number.isFinite(lookAheadShare) || lookAheadShare < 0)) {
+          throw new UsageError(`--look-ahead-share must be a number of 0 or more, not "${flags.lookAheadShare}"`);
+        }
         const seed = flags.seed === undefined ? undefined : Number(flags.seed);
         if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not "${flags.seed}"`);
         const { problem, warnings } = loadPeriodProblem(await readJsonFile(file));
@@ -56,6 +62,7 @@ export function registerPlanPeriod(program: Command): void {
           seed,
           history: flags.history,
           lookAhead: flags.lookAhead,
+          lookAheadShare,
           onProgress: (date, p) => {
             if (flags.json) log(JSON.stringify({ date, progress: p }));
             else if (p.elapsedMs - lastProgress >= 1000) {
