@@ -18,17 +18,7 @@
  * `tournee_Bred_01S_GC.txt`) are yardsticks of what a heuristic reached, not proven optima.
  */
 import type { DayProblem, Recipient, Visit } from '../../src/model/types.ts';
-import {
-  BENCH_DATE,
-  BENCH_TIMEZONE,
-  UNASSIGNED_MANDATORY_WEIGHT,
-  benchStaff,
-  benchTeam,
-  clockTime,
-  matrixOver,
-  ringPoint,
-  textError,
-} from './common.ts';
+import { benchDay, benchObjective, benchStaff, benchTeam, clockTime, matrixOver, ringPoint, textError } from './common.ts';
 
 export interface BredstromInstance {
   name: string;
@@ -171,28 +161,14 @@ export function convertBredstrom(instance: BredstromInstance): DayProblem {
   const rows = [0, ...staff.map(() => 0), ...homes.map((h) => 1 + firstVisitOf.get(h)!)];
   const source = (from: number, to: number) =>
     from === 0 ? instance.depot[to - 1] : to === 0 ? instance.depot[from - 1] : instance.distance[from - 1][to - 1];
-  return {
-    format: 'kontinuitet/day@1',
-    date: BENCH_DATE,
-    timezone: BENCH_TIMEZONE,
+  return benchDay({
     teams: [benchTeam(BREDSTROM_TEAM, office, `Bredström & Rönnqvist (2008) ${instance.name}: depot`)],
     staff,
     recipients,
     visits,
     travel: matrixOver(ids, rows, source),
-    objective: {
-      travelMinute: 1,
-      lateMinute: 0,
-      maxLateMinute: 0,
-      notContact: 0,
-      byDeputy: 0,
-      newStaff: 0,
-      extraStaffToday: 0,
-      preferredStartMinute: 0,
-      languageMismatch: 0,
-      unassignedMandatory: UNASSIGNED_MANDATORY_WEIGHT,
-    },
-  };
+    objective: benchObjective({ travelMinute: 1, lateMinute: 0, maxLateMinute: 0 }),
+  });
 }
 
 /** The book's tour file: "vehicles cost", then per vehicle "k count v1 v2 …". */

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError, fromZodIssues } from '../../src/model/errors.ts';
-import type { DayProblem, Point, Staff, Team } from '../../src/model/types.ts';
+import type { DayProblem, Objective, Point, Staff, Team } from '../../src/model/types.ts';
 
 /**
  * The published files sit beside the repository (`../shared/datasets-external/`), in CI a
@@ -126,6 +126,42 @@ export function benchTeam(id: string, office: Point, name: string): Team {
 
 /** Weight that makes leaving a mandatory visit out dearer than any benchmark objective. */
 export const UNASSIGNED_MANDATORY_WEIGHT = 100_000;
+
+/** The weights a benchmark's own objective sets; continuity only where it has preferences. */
+export interface BenchWeights {
+  travelMinute: number;
+  lateMinute: number;
+  maxLateMinute: number;
+  notContact?: number;
+  unassignedOptional?: number;
+}
+
+/**
+ * A converted problem's objective: the benchmark's own weights, nothing for what none of
+ * them models (deputies, new staff, start preferences, language), and leaving a
+ * mandatory visit out never worth it.
+ */
+export function benchObjective({ travelMinute, lateMinute, maxLateMinute, notContact = 0, unassignedOptional }: BenchWeights): Objective {
+  return {
+    travelMinute,
+    lateMinute,
+    maxLateMinute,
+    notContact,
+    byDeputy: 0,
+    newStaff: 0,
+    extraStaffToday: 0,
+    preferredStartMinute: 0,
+    languageMismatch: 0,
+    // Only UHHC has optional visits; the other problems carry no such weight at all.
+    ...(unassignedOptional !== undefined ? { unassignedOptional } : {}),
+    unassignedMandatory: UNASSIGNED_MANDATORY_WEIGHT,
+  };
+}
+
+/** A converted problem: every one is a day problem on the fixed plan day. */
+export function benchDay(parts: Omit<DayProblem, 'format' | 'date' | 'timezone'>): DayProblem {
+  return { format: 'kontinuitet/day@1', date: BENCH_DATE, timezone: BENCH_TIMEZONE, ...parts };
+}
 
 // ── iolab-uniud solution files (hhcrsp and uhhc) ────────────────────────────
 

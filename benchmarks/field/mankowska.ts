@@ -20,18 +20,7 @@
  */
 import { z } from 'zod';
 import type { DayProblem, Recipient, Visit } from '../../src/model/types.ts';
-import {
-  BENCH_DATE,
-  BENCH_TIMEZONE,
-  UNASSIGNED_MANDATORY_WEIGHT,
-  benchStaff,
-  benchTeam,
-  clockTime,
-  matrixOver,
-  parseShape,
-  planePoint,
-  textError,
-} from './common.ts';
+import { benchDay, benchObjective, benchStaff, benchTeam, clockTime, matrixOver, parseShape, planePoint, textError } from './common.ts';
 
 export interface MankowskaService {
   service: string;
@@ -225,18 +214,7 @@ export const MANKOWSKA_TEAM = 'depot';
  * The paper's objective as our weights: (travel + total tardiness + max tardiness) / 3;
  * no continuity, and leaving a visit out is never worth it.
  */
-export const MANKOWSKA_OBJECTIVE: NonNullable<DayProblem['objective']> = {
-  travelMinute: 1 / 3,
-  lateMinute: 1 / 3,
-  maxLateMinute: 1 / 3,
-  notContact: 0,
-  byDeputy: 0,
-  newStaff: 0,
-  extraStaffToday: 0,
-  preferredStartMinute: 0,
-  languageMismatch: 0,
-  unassignedMandatory: UNASSIGNED_MANDATORY_WEIGHT,
-};
+export const MANKOWSKA_OBJECTIVE = benchObjective({ travelMinute: 1 / 3, lateMinute: 1 / 3, maxLateMinute: 1 / 3 });
 
 /** The paper has no shifts: everyone works the whole day. */
 const SHIFT_END = 23 * 60 + 59;
@@ -288,15 +266,12 @@ export function convertMankowska(instance: MankowskaInstance): DayProblem {
   // Matrix rows: the office, each caregiver's start (the depot), each patient's home.
   const ids = [MANKOWSKA_TEAM, ...staff.map((s) => s.id), ...recipients.map((r) => r.id)];
   const rows = [0, ...staff.map(() => 0), ...instance.patients.map((_, k) => k + 1)];
-  return {
-    format: 'kontinuitet/day@1',
-    date: BENCH_DATE,
-    timezone: BENCH_TIMEZONE,
+  return benchDay({
     teams: [benchTeam(MANKOWSKA_TEAM, office, `Mankowska et al. (2014) ${instance.name}: depot`)],
     staff,
     recipients,
     visits,
     travel: matrixOver(ids, rows, (i, j) => instance.distance[i][j]),
     objective: MANKOWSKA_OBJECTIVE,
-  };
+  });
 }

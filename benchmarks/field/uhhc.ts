@@ -18,17 +18,7 @@
  */
 import { z } from 'zod';
 import type { Break, DayProblem, Recipient, Team, Visit } from '../../src/model/types.ts';
-import {
-  BENCH_DATE,
-  BENCH_TIMEZONE,
-  UNASSIGNED_MANDATORY_WEIGHT,
-  benchStaff,
-  benchTeam,
-  clockTime,
-  matrixOver,
-  parseShape,
-  textError,
-} from './common.ts';
+import { benchDay, benchObjective, benchStaff, benchTeam, clockTime, matrixOver, parseShape, textError } from './common.ts';
 
 const Window = z.looseObject({ start: z.number(), end: z.number() });
 const Weight = z.union([z.number(), z.literal('HARD')]);
@@ -238,28 +228,19 @@ export function convertUhhc(instance: UhhcInstance): UhhcConversion {
     ...instance.caregivers.map((c) => terminals.get(c.departing_point)!.distance_matrix_index),
     ...kept.map((p) => p.distance_matrix_index),
   ];
-  const problem: DayProblem = {
-    format: 'kontinuitet/day@1',
-    date: BENCH_DATE,
-    timezone: BENCH_TIMEZONE,
+  const problem = benchDay({
     teams,
     staff,
     recipients,
     visits,
     travel: matrixOver(ids, rows, (i, j) => instance.distances[i][j]),
-    objective: {
+    objective: benchObjective({
       travelMinute: uhhcWeight(instance, 'travel_time'),
       lateMinute: tardinessHard ? 0 : uhhcWeight(instance, 'total_tardiness'),
       maxLateMinute: tardinessHard ? 0 : uhhcWeight(instance, 'highest_tardiness'),
       notContact: uhhcWeight(instance, 'caregiver_preferences'),
-      byDeputy: 0,
-      newStaff: 0,
-      extraStaffToday: 0,
-      preferredStartMinute: 0,
-      languageMismatch: 0,
       unassignedOptional: uhhcWeight(instance, 'optional_patients'),
-      unassignedMandatory: UNASSIGNED_MANDATORY_WEIGHT,
-    },
-  };
+    }),
+  });
   return { problem, leftOut };
 }

@@ -35,6 +35,15 @@ function scoreOf(problem: AssignmentProblem, contactOf: readonly (number | null)
   return { assigned, score };
 }
 
+/**
+ * A problem from its score table: a row per recipient, a column per staff member, `null`
+ * where the pair is no candidate. Arcs come recipient by recipient, as fractions index them.
+ */
+function fromScores(cap: number, scores: (number | null)[][]): AssignmentProblem {
+  const arcs = scores.flatMap((row, recipient) => row.flatMap((score, staff) => (score === null ? [] : [{ recipient, staff, score }])));
+  return { recipients: scores.length, staff: scores[0].length, arcs, cap };
+}
+
 const problems = fc
   .record({ recipients: fc.integer({ min: 1, max: 6 }), staff: fc.integer({ min: 1, max: 3 }), cap: fc.integer({ min: 1, max: 3 }) })
   .chain(({ recipients, staff, cap }) =>
@@ -101,48 +110,28 @@ describe('isIntegral', () => {
 
 describe('roundAndRepair', () => {
   it('splits a half-and-half answer into distinct contacts', () => {
-    const problem: AssignmentProblem = {
-      recipients: 2,
-      staff: 2,
-      cap: 1,
-      arcs: [
-        { recipient: 0, staff: 0, score: 10 },
-        { recipient: 0, staff: 1, score: 10 },
-        { recipient: 1, staff: 0, score: 10 },
-        { recipient: 1, staff: 1, score: 10 },
-      ],
-    };
+    const problem = fromScores(1, [
+      [10, 10],
+      [10, 10],
+    ]);
     const contactOf = roundAndRepair(problem, [0.5, 0.5, 0.5, 0.5]);
     expect(new Set(contactOf)).toEqual(new Set([0, 1]));
   });
 
   it('follows the larger fractions first', () => {
-    const problem: AssignmentProblem = {
-      recipients: 2,
-      staff: 2,
-      cap: 1,
-      arcs: [
-        { recipient: 0, staff: 0, score: 1 },
-        { recipient: 0, staff: 1, score: 1 },
-        { recipient: 1, staff: 0, score: 1 },
-        { recipient: 1, staff: 1, score: 1 },
-      ],
-    };
+    const problem = fromScores(1, [
+      [1, 1],
+      [1, 1],
+    ]);
     expect(roundAndRepair(problem, [0.3, 0.7, 0.7, 0.3])).toEqual([1, 0]);
   });
 
   it('repairs a greedy dead end by moving one recipient to a free candidate', () => {
     // Recipient 0 may go to staff 0 or 1; recipient 1 only to staff 0; the answer puts 0 on staff 0.
-    const problem: AssignmentProblem = {
-      recipients: 2,
-      staff: 2,
-      cap: 1,
-      arcs: [
-        { recipient: 0, staff: 0, score: 30 },
-        { recipient: 0, staff: 1, score: 20 },
-        { recipient: 1, staff: 0, score: 5 },
-      ],
-    };
+    const problem = fromScores(1, [
+      [30, 20],
+      [5, null],
+    ]);
     expect(roundAndRepair(problem, [1, 0, 0])).toEqual([1, 0]);
   });
 
@@ -158,15 +147,11 @@ describe('roundAndRepair', () => {
 
 describe('assignmentViolations', () => {
   it('names a pair that is not a candidate and a staff member over the cap', () => {
-    const problem: AssignmentProblem = {
-      recipients: 3,
-      staff: 2,
-      cap: 1,
-      arcs: [
-        { recipient: 0, staff: 0, score: 1 },
-        { recipient: 1, staff: 0, score: 1 },
-      ],
-    };
+    const problem = fromScores(1, [
+      [1, null],
+      [1, null],
+      [null, null],
+    ]);
     expect(assignmentViolations(problem, [0, 0, 1])).toEqual([
       'recipient 2 was given staff 1, not one of its candidates',
       'staff 0 is contact for 2 recipients, more than 1',

@@ -1,57 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { complianceWarnings, validateDocument } from '../../src/validate/index.ts';
+import { baseSchedule } from '../check/fixtures.ts';
 import { validDay, validPeriod, type Json } from './fixtures.ts';
-
-function schedule(): Json {
-  const spread = { mean: 1, median: 1, max: 1 };
-  return {
-    format: 'kontinuitet/schedule@1',
-    date: '2026-11-23',
-    timezone: 'Europe/Stockholm',
-    routes: [
-      {
-        staff: 's1',
-        start: '2026-11-23T07:50:00+01:00',
-        end: '2026-11-23T08:45:00+01:00',
-        stops: [
-          {
-            visit: 'v1',
-            recipient: 'r1',
-            arrival: '2026-11-23T08:00:00+01:00',
-            start: '2026-11-23T08:00:00+01:00',
-            end: '2026-11-23T08:30:00+01:00',
-            travelMinutes: 5,
-            waitMinutes: 0,
-          },
-        ],
-        breaks: [],
-        travelMinutes: 10,
-        serviceMinutes: 30,
-        waitMinutes: 0,
-      },
-    ],
-    unassigned: [],
-    warnings: [],
-    metrics: {
-      visits: 1,
-      assigned: 1,
-      unassignedMandatory: 0,
-      unassignedOptional: 0,
-      contactShare: 1,
-      contactOrDeputyShare: 1,
-      contactReachableShare: 1,
-      distinctStaffPerRecipient: spread,
-      newStaffPerRecipient: 0,
-      travelMinutes: 10,
-      serviceMinutes: 30,
-      waitMinutes: 0,
-      lateMinutes: 0,
-      maxLateMinutes: 0,
-      byRecipient: { r1: { visits: 1, assigned: 1 } },
-      byStaff: [{ id: 's1', visits: 1, travelMinutes: 10, serviceMinutes: 30, waitMinutes: 0 }],
-    },
-  };
-}
 
 describe('validateDocument', () => {
   it('recognises a day problem and runs its semantic rules', () => {
@@ -69,11 +19,11 @@ describe('validateDocument', () => {
   });
 
   it('checks a schedule for shape only', () => {
-    expect(validateDocument(schedule())).toMatchObject({ ok: true, format: 'kontinuitet/schedule@1' });
-    const bad = schedule();
+    expect(validateDocument(baseSchedule())).toMatchObject({ ok: true, format: 'kontinuitet/schedule@1' });
+    const bad: Json = baseSchedule();
     bad.routes[0].stops[0].start = '2026-11-23T08:00:00';
     bad.metrics.contactShare = 1.5;
-    bad.unassigned.push({ visit: 'v2', reason: 'too_busy', message: '' });
+    bad.unassigned[0].reason = 'too_busy';
     const result = validateDocument(bad);
     expect(!result.ok && result.problems.map((p) => p.path)).toEqual([
       'routes[0].stops[0].start',
@@ -82,12 +32,18 @@ describe('validateDocument', () => {
     ]);
   });
 
+  it('takes per-id metric rows keyed by id or as a list with an id (FORMAT §6.14)', () => {
+    const listed: Json = baseSchedule();
+    listed.metrics.byStaff = Object.entries<object>(listed.metrics.byStaff).map(([id, row]) => ({ id, ...row }));
+    expect(validateDocument(listed)).toMatchObject({ ok: true, format: 'kontinuitet/schedule@1' });
+  });
+
   it('recognises period schedules and KPI reports', () => {
     const kpi = { format: 'kontinuitet/kpi@1', timezone: 'Europe/Stockholm', from: '2026-11-02', windows: [] };
     const kpiResult = validateDocument(kpi);
     expect(kpiResult.format).toBe('kontinuitet/kpi@1');
     expect(!kpiResult.ok && kpiResult.problems.map((p) => p.path)).toEqual(['windows']);
-    const periodSchedule = validateDocument({ format: 'kontinuitet/period-schedule@1', days: [schedule()] });
+    const periodSchedule = validateDocument({ format: 'kontinuitet/period-schedule@1', days: [baseSchedule()] });
     expect(periodSchedule.format).toBe('kontinuitet/period-schedule@1');
     expect(!periodSchedule.ok && periodSchedule.problems.map((p) => p.path)).toEqual(['kpi']);
   });
