@@ -5,8 +5,7 @@
 import type { Command } from 'commander';
 import { schemas } from '../../model/index.ts';
 import { parseWith, readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
-import { applySuggestion, suggestContacts, CARE_WEIGHTS, DEFAULT_CARE_WEIGHT, DEFAULT_MAX_PER_CONTACT, type CareWeight, type ContactSuggestion } from '../../contacts/index.ts';
-import { DEFAULT_KEEP_CURRENT_BONUS } from '../../contacts/suggest.ts';
+import { applySuggestion, suggestContacts, CARE_WEIGHTS, DEFAULT_CARE_WEIGHT, DEFAULT_KEEP_CURRENT_BONUS, DEFAULT_MAX_PER_CONTACT, type CareWeight, type ContactSuggestion } from '../../contacts/index.ts';
 import { runCommand, UsageError } from '../run.ts';
 
 interface SuggestFlags {
