@@ -6,8 +6,9 @@
  */
 import type { DayProblem, Schedule } from '../src/model/types.ts';
 import { compileDay } from '../src/compile/index.ts';
+import { CostEvaluator } from '../src/solver/cost.ts';
 import { Solution } from '../src/solver/solution.ts';
-import { emptyInsertion, Inserter } from '../src/solver/insertion.ts';
+import { applyInsertion, Inserter } from '../src/solver/insertion.ts';
 import { routesOf } from '../src/solver/output.ts';
 import { unassignedList } from '../src/solver/explain.ts';
 import { assembleSchedule, splitByTeam } from '../src/solver/index.ts';
@@ -25,13 +26,14 @@ const TRAVEL_ONLY = {
 };
 
 function planTeam(problem: DayProblem): Solution {
-  const inst = compileDay(problem, { ...problem.objective, ...TRAVEL_ONLY });
-  const sol = new Solution(inst);
+  const inst = compileDay(problem);
+  const sol = new Solution(new CostEvaluator(inst, { objective: { ...problem.objective, ...TRAVEL_ONLY } }));
   const inserter = new Inserter(inst);
-  const ins = emptyInsertion();
   const order = Array.from({ length: inst.visitCount }, (_, v) => v).sort((a, b) => inst.winStart[a] - inst.winStart[b] || a - b);
   for (const v of order) {
-    if (inserter.best(sol, v, ins)) sol.insert(v, ins.s1, ins.p1, ins.s2, ins.p2, ins.pinAt);
+    if (sol.isAssigned(v)) continue;
+    const ins = inserter.best(sol, v);
+    if (ins) applyInsertion(sol, ins);
   }
   return sol;
 }

@@ -207,7 +207,6 @@ function runPlanner(dataset: Dataset, period: PeriodProblem, planner: SolverPlan
   const t0 = performance.now();
   const schedule = planPeriod(period, {
     ...PLANNERS[planner].options,
-    validated: true,
     seed,
     iterationsPerDay: dataset.iterationsPerDay,
     timeLimitMsPerDay: NO_TIME_LIMIT_MS,

@@ -3,13 +3,10 @@
  * integer indices, minutes since the plan day's start, typed arrays, one travel table
  * per staff member's mode. Everything about time zones, ids and JSON stops here.
  */
-import type { DayProblem, Objective, Staff, TravelMode, Visit } from '../model/types.ts';
-import { PlanClock } from '../time/index.ts';
+import type { DayProblem, Staff, TravelMode, Visit } from '../model/types.ts';
+import { DEFAULT_TIMEZONE, PlanClock } from '../time/index.ts';
 import { compileTravel, type Place } from '../geo/index.ts';
 import { ineligibility } from '../rules/eligibility.ts';
-import { resolveWeights, type Weights } from './weights.ts';
-
-export { resolveWeights, DEFAULT_WEIGHTS, type Weights } from './weights.ts';
 
 export interface BreakSpec {
   staff: number;
@@ -30,19 +27,16 @@ export interface Dependency {
 export interface Instance {
   problem: DayProblem;
   clock: PlanClock;
-  weights: Weights;
 
   staffCount: number;
   staffIds: string[];
   staffIndex: Map<string, number>;
-  staffTeam: Int32Array;
   shiftStart: Float64Array;
   shiftEnd: Float64Array;
   startPlace: Int32Array;
   endPlace: Int32Array;
   /** The travel table of each staff member's mode: minutes[from * placeCount + to]. */
   staffTravel: Float64Array[];
-  staffMode: TravelMode[];
   staffLanguages: Set<string>[];
   /** Breaks owed by each staff member (indices into `breaks`). */
   staffBreaks: number[][];
@@ -50,7 +44,6 @@ export interface Instance {
 
   visitCount: number;
   visitIds: string[];
-  visitIndex: Map<string, number>;
   visitRecipient: Int32Array;
   visitPlace: Int32Array;
   winStart: Float64Array;
@@ -65,40 +58,28 @@ export interface Instance {
   eligible: Uint8Array;
   /** For a double-staffed visit locked to one person: that person, else −1. */
   mustInclude: Int32Array;
-  /** True when a lock applied (for the `locked_infeasible` reason). */
-  locked: Uint8Array;
   dependencies: Dependency[];
   /** Dependencies touching each visit (indices into `dependencies`). */
   visitDependencies: number[][];
 
   recipientCount: number;
   recipientIds: string[];
-  recipientIndex: Map<string, number>;
   /** Staff index of the contact, −1 when none or not working today. */
   contact: Int32Array;
   /** Contact id even when not working today (for explanations); null when none. */
   contactId: (string | null)[];
   deputies: Set<number>[];
   recentStaff: Set<number>[];
-  /**
-   * firstMeetCost[r * staffCount + s]: the cost of recipient r meeting staff s for the
-   * first time today — `newStaff` when s is not among the recent staff, plus any
-   * look-ahead cost the caller adds (the period planner prefers staff who will return).
-   */
-  firstMeetCost: Float64Array;
   recipientLanguages: string[][];
   recipientVisits: number[][];
 
   placeCount: number;
 }
 
-/** Extra cost of a recipient meeting a staff member for the first time today (ids in, minutes out). */
-export type MeetCost = (recipientId: string, staffId: string) => number;
-
 /** Compiles a day problem that has passed validation. */
-export function compileDay(problem: DayProblem, objective?: Objective, meetCost?: MeetCost): Instance {
-  const clock = new PlanClock(problem.date, problem.timezone ?? 'Europe/Stockholm');
-  const teams = new Map(problem.teams.map((t, i) => [t.id, { team: t, index: i }]));
+export function compileDay(problem: DayProblem): Instance {
+  const clock = new PlanClock(problem.date, problem.timezone ?? DEFAULT_TIMEZONE);
+  const teams = new Map(problem.teams.map((t) => [t.id, t]));
 
   const places: Place[] = problem.teams.map((t) => ({ point: t.office, matrixIds: [t.id] }));
   const staffIds = problem.staff.map((s) => s.id);
@@ -106,7 +87,6 @@ export function compileDay(problem: DayProblem, objective?: Objective, meetCost?
   const S = problem.staff.length;
   const startPlace = new Int32Array(S);
   const endPlace = new Int32Array(S);
-  const staffTeam = new Int32Array(S);
   const shiftStart = new Float64Array(S);
   const shiftEnd = new Float64Array(S);
   const staffMode: TravelMode[] = [];
@@ -114,17 +94,16 @@ export function compileDay(problem: DayProblem, objective?: Objective, meetCost?
   const breaks: BreakSpec[] = [];
   problem.staff.forEach((s, i) => {
     const team = teams.get(s.team)!;
-    staffTeam[i] = team.index;
-    const startPoint = s.start ?? team.team.office;
+    const startPoint = s.start ?? team.office;
     startPlace[i] = places.length;
-    places.push({ point: startPoint, matrixIds: s.start ? [s.id] : [s.id, team.team.id] });
+    places.push({ point: startPoint, matrixIds: s.start ? [s.id] : [s.id, team.id] });
     if (s.end && (s.end.lat !== startPoint.lat || s.end.lon !== startPoint.lon)) {
       endPlace[i] = places.length;
       places.push({ point: s.end, matrixIds: [] });
     } else endPlace[i] = startPlace[i];
     shiftStart[i] = clock.minutes(s.shift.start);
     shiftEnd[i] = clock.minutes(s.shift.end);
-    staffMode.push(s.travelMode ?? team.team.travelMode ?? 'walk');
+    staffMode.push(s.travelMode ?? team.travelMode ?? 'walk');
     staffBreaks.push(
       (s.breaks ?? []).map((b) => {
         breaks.push({ staff: i, earliest: clock.minutes(b.earliest), latestStart: clock.minutes(b.latest) - b.minutes, minutes: b.minutes });
@@ -150,14 +129,6 @@ export function compileDay(problem: DayProblem, objective?: Objective, meetCost?
     recentStaff.push(new Set((r.recentStaff ?? []).map((e) => staffIndex.get(e.staff)).filter((d): d is number => d !== undefined)));
   });
 
-  const weights = resolveWeights(objective ?? problem.objective);
-  const firstMeetCost = new Float64Array(R * S);
-  for (let r = 0; r < R; r++) {
-    for (let s = 0; s < S; s++) {
-      firstMeetCost[r * S + s] = (recentStaff[r].has(s) ? 0 : weights.newStaff) + (meetCost ? meetCost(recipientIds[r], staffIds[s]) : 0);
-    }
-  }
-
   const travel = compileTravel(problem.travel, places, staffMode);
   const staffTravel = staffMode.map((m) => travel.table(m));
 
@@ -175,7 +146,6 @@ export function compileDay(problem: DayProblem, objective?: Objective, meetCost?
   const preferredStart = new Float64Array(V).fill(Number.NaN);
   const eligible = new Uint8Array(V * S);
   const mustInclude = new Int32Array(V).fill(-1);
-  const locked = new Uint8Array(V);
   const recipientVisits: number[][] = Array.from({ length: R }, () => []);
   const recipients = problem.recipients;
 
@@ -196,7 +166,6 @@ export function compileDay(problem: DayProblem, objective?: Objective, meetCost?
     if (v.dueStart !== undefined) dueStart[i] = clock.minutes(v.dueStart);
     if (v.preferredStart !== undefined) preferredStart[i] = clock.minutes(v.preferredStart);
     const lock = v.lockedStaff;
-    locked[i] = lock || v.lockedStart !== undefined ? 1 : 0;
     // §6.2: a lock naming fewer people than staffCount means those are sent, others may join.
     const partialLock = lock !== undefined && lock.length < visitStaffCount[i];
     const ruleVisit: Visit = partialLock ? { ...v, lockedStaff: undefined } : v;
@@ -229,23 +198,19 @@ export function compileDay(problem: DayProblem, objective?: Objective, meetCost?
   return {
     problem,
     clock,
-    weights,
     staffCount: S,
     staffIds,
     staffIndex,
-    staffTeam,
     shiftStart,
     shiftEnd,
     startPlace,
     endPlace,
     staffTravel,
-    staffMode,
     staffLanguages: problem.staff.map((s: Staff) => new Set(s.languages ?? [])),
     staffBreaks,
     breaks,
     visitCount: V,
     visitIds,
-    visitIndex,
     visitRecipient,
     visitPlace,
     winStart,
@@ -257,17 +222,14 @@ export function compileDay(problem: DayProblem, objective?: Objective, meetCost?
     preferredStart,
     eligible,
     mustInclude,
-    locked,
     dependencies,
     visitDependencies,
     recipientCount: R,
     recipientIds,
-    recipientIndex,
     contact,
     contactId,
     deputies,
     recentStaff,
-    firstMeetCost,
     recipientLanguages: recipients.map((r) => r.languages ?? []),
     recipientVisits,
     placeCount: places.length,

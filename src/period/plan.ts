@@ -6,10 +6,8 @@
  * tomorrow beats a stranger who never comes back, because the KPI counts faces.
  */
 import type { DayProblem, KpiReport, PeriodProblem, PeriodSchedule, Schedule } from '../model/types.ts';
-import { loadPeriodProblem } from '../validate/index.ts';
-import { solveDay, type SolveProgress } from '../solver/index.ts';
+import { resolveSolveSettings, resolveWeights, solveDay, type SolveProgress } from '../solver/index.ts';
 import { isEligible } from '../rules/eligibility.ts';
-import { resolveWeights } from '../compile/weights.ts';
 import { computeKpi, MIN_AGE, type KpiRecipientInfo } from '../kpi/index.ts';
 import type { PerformedRow } from '../kpi/types.ts';
 import { daysBetween } from '../time/index.ts';
@@ -30,7 +28,6 @@ export interface PlanPeriodOptions {
   signal?: AbortSignal;
   onProgress?: (date: string, p: SolveProgress) => void;
   onDay?: (day: { date: string; index: number; days: number; problem: DayProblem; schedule: Schedule }) => void;
-  validated?: boolean;
 }
 
 export const DEFAULT_DAY_SECONDS = 5;
@@ -127,10 +124,14 @@ export function plannedKpi(period: PeriodProblem, days: readonly Schedule[]): Kp
   return computeKpi(rows, recipients, { from: period.startDate, timezone: period.timezone ?? 'Europe/Stockholm' });
 }
 
-export function planPeriod(input: PeriodProblem | unknown, options: PlanPeriodOptions = {}): PeriodSchedule {
-  const period = options.validated ? (input as PeriodProblem) : loadPeriodProblem(input).problem;
+/** Plans a validated period (`loadPeriodProblem` validates at the edge). */
+export function planPeriod(period: PeriodProblem, options: PlanPeriodOptions = {}): PeriodSchedule {
   const days = expandPeriod(period);
-  const timeLimitMs = options.timeLimitMsPerDay ?? (period.options?.timeLimitSeconds ?? DEFAULT_DAY_SECONDS) * 1000;
+  const { timeLimitMs, seed, iterations } = resolveSolveSettings(
+    { timeLimitMs: options.timeLimitMsPerDay, seed: options.seed, iterations: options.iterationsPerDay },
+    period.options,
+    { timeLimitSeconds: DEFAULT_DAY_SECONDS },
+  );
   const useHistory = options.history !== false;
   const lookAhead = options.lookAhead !== false;
   const history = new StaffHistory(period.recipients);
@@ -143,10 +144,9 @@ export function planPeriod(input: PeriodProblem | unknown, options: PlanPeriodOp
     if (options.signal?.aborted) return;
     const day: DayProblem = useHistory ? { ...plain, recipients: history.recipientsOn(plain.recipients, plain.date) } : plain;
     const schedule = solveDay(day, {
-      validated: true,
       timeLimitMs,
-      iterations: options.iterationsPerDay ?? period.options?.iterations,
-      seed: options.seed ?? period.options?.seed,
+      iterations,
+      seed,
       signal: options.signal,
       meetCost: lookAhead ? lookAheadCost(day, coverage, index, period.startDate, newFaceCharge) : undefined,
       onProgress: options.onProgress ? (p) => options.onProgress!(day.date, p) : undefined,

@@ -5,7 +5,7 @@
 import type { Instance } from '../compile/index.ts';
 import type { Explanation, Unassigned, UnassignedReason } from '../model/types.ts';
 import { ineligibility } from '../rules/eligibility.ts';
-import { emptyInsertion, Inserter } from './insertion.ts';
+import { Inserter } from './insertion.ts';
 import type { Solution } from './solution.ts';
 
 /** Whether some start in the window keeps [start, start + duration] inside staff s's shift. */
@@ -76,7 +76,6 @@ export function explain(sol: Solution): Explanation[] {
   const V = inst.visitCount;
   const out: Explanation[] = [];
   const inserter = new Inserter(inst);
-  const probe = emptyInsertion();
   for (let v = 0; v < V; v++) {
     if (!sol.isAssigned(v)) continue;
     const r = inst.visitRecipient[v];
@@ -128,7 +127,7 @@ export function explain(sol: Solution): Explanation[] {
     // Could the contact take it as the routes stand? If not, travel or the shift end stands in the way.
     const trial = sol.clone();
     trial.remove([v]);
-    const fits = inserter.best(trial, v, probe, 0, c);
+    const fits = inserter.best(trial, v, 0, c) !== null;
     out.push(
       fits
         ? { ...base, reason: 'cost_tradeoff', message: `${contactId} could go, but the day as a whole costs less this way (travel, other recipients' contacts)` }

@@ -1,15 +1,17 @@
 /**
- * `solveDay`: the one entry the CLI, the worker and the benchmarks call. Validates the
- * problem, splits a multi-team day into one search per team (teams do not lend staff),
+ * `solveDay`: the one entry the CLI, the worker and the benchmarks call with a validated
+ * problem. Splits a multi-team day into one search per team (teams do not lend staff),
  * searches, and returns a `kontinuitet/schedule@1` with metrics, warnings and
  * explanations.
  */
 import type { DayProblem, Explanation, Route, Schedule, Unassigned } from '../model/types.ts';
-import { compileDay, type MeetCost } from '../compile/index.ts';
-import { loadDayProblem } from '../validate/index.ts';
+import { compileDay } from '../compile/index.ts';
 import { assembleSchedule } from './assemble.ts';
 import { haversineKm } from '../geo/index.ts';
+import { CostEvaluator, type MeetCost } from './cost.ts';
+import type { SearchParams } from './params.ts';
 import { search, type SearchProgress } from './search.ts';
+import { resolveSolveSettings } from './settings.ts';
 import { routesOf } from './output.ts';
 import { explain, unassignedList } from './explain.ts';
 import { continuityCeiling } from './ceiling.ts';
@@ -17,10 +19,10 @@ import type { Solution } from './solution.ts';
 
 export { search, construct } from './search.ts';
 export { Solution } from './solution.ts';
+export { CostEvaluator, DEFAULT_WEIGHTS, resolveWeights, type Weights, type MeetCost } from './cost.ts';
+export { DEFAULT_SEARCH_PARAMS, type SearchParams } from './params.ts';
+export { DEFAULT_SEED, DEFAULT_TIME_LIMIT_SECONDS, resolveSolveSettings, type SolveSettings } from './settings.ts';
 export { assembleSchedule, type ScheduleParts } from './assemble.ts';
-
-export const DEFAULT_TIME_LIMIT_SECONDS = 10;
-export const DEFAULT_SEED = 1;
 
 export interface SolveProgress {
   elapsedMs: number;
@@ -41,12 +43,12 @@ export interface SolveDayOptions {
   signal?: AbortSignal;
   onProgress?: (p: SolveProgress) => void;
   progressEveryMs?: number;
-  /** Skip validation of a problem the caller has already validated. */
-  validated?: boolean;
   /** Solve a multi-team day team by team (default) or as one instance. */
   byTeam?: boolean;
   /** Extra cost of a recipient meeting a staff member for the first time today (period look-ahead). */
   meetCost?: MeetCost;
+  /** Search parameters other than the defaults (`params.ts`). */
+  params?: Partial<SearchParams>;
 }
 
 export interface SolveStats {
@@ -95,16 +97,13 @@ export function splitByTeam(problem: DayProblem): DayProblem[] | null {
   }));
 }
 
-/** Solves one day; throws `InputError` for an invalid problem. */
-export function solveDay(input: DayProblem | unknown, options: SolveDayOptions = {}): Schedule {
-  return solveDayWithStats(input, options).schedule;
+/** Solves one validated day (`loadDayProblem` validates at the edge). */
+export function solveDay(problem: DayProblem, options: SolveDayOptions = {}): Schedule {
+  return solveDayWithStats(problem, options).schedule;
 }
 
-export function solveDayWithStats(input: DayProblem | unknown, options: SolveDayOptions = {}): { schedule: Schedule; stats: SolveStats } {
-  const problem = options.validated ? (input as DayProblem) : loadDayProblem(input).problem;
-  const timeLimitMs = options.timeLimitMs ?? (problem.options?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * 1000;
-  const seed = options.seed ?? problem.options?.seed ?? DEFAULT_SEED;
-  const iterations = options.iterations ?? problem.options?.iterations;
+export function solveDayWithStats(problem: DayProblem, options: SolveDayOptions = {}): { schedule: Schedule; stats: SolveStats } {
+  const { timeLimitMs, seed, iterations } = resolveSolveSettings(options, problem.options);
   const parts = options.byTeam === false ? null : splitByTeam(problem);
   const pieces = parts ?? [problem];
   const totalVisits = Math.max(1, problem.visits.length);
@@ -118,19 +117,21 @@ export function solveDayWithStats(input: DayProblem | unknown, options: SolveDay
   const t0 = performance.now();
   for (const piece of pieces) {
     const share = pieces.length === 1 ? 1 : piece.visits.length / totalVisits;
-    const inst = compileDay(piece, undefined, options.meetCost);
+    const inst = compileDay(piece);
+    const cost = new CostEvaluator(inst, { meetCost: options.meetCost });
     const ceiling = continuityCeiling(inst);
     ceilingVisits += ceiling.visits;
     ceilingBound += ceiling.bound;
     const iterationsBefore = stats.iterations;
     const objectiveBefore = stats.objective;
     const unassignedBefore = unassigned.length;
-    const result = search(inst, {
+    const result = search(cost, {
       timeLimitMs: Math.max(1, timeLimitMs * share),
       iterations: iterations === undefined ? undefined : Math.max(1, Math.round(iterations * share)),
       seed,
       signal: options.signal,
       progressEveryMs: options.progressEveryMs,
+      params: options.params,
       onProgress: options.onProgress
         ? (p: SearchProgress) =>
             options.onProgress!({
@@ -147,7 +148,7 @@ export function solveDayWithStats(input: DayProblem | unknown, options: SolveDay
     routes.push(...routesOf(best));
     unassigned.push(...unassignedList(best));
     explanations.push(...explain(best));
-    stats.objective += best.cost();
+    stats.objective += best.objective();
     stats.iterations += result.iterations;
     if (stats.firstFeasibleMs === 0) stats.firstFeasibleMs = result.firstFeasibleMs;
   }

@@ -5,15 +5,15 @@
  * ruin-and-recreate loop.
  */
 import type { Instance } from '../compile/index.ts';
-import { emptyInsertion, Inserter, downstreamDelta, type Insertion } from './insertion.ts';
-import { maxEndAt, placeBefore, readyAt } from './route.ts';
+import { applyInsertion, Inserter } from './insertion.ts';
+import type { SearchParams } from './params.ts';
 import type { Solution } from './solution.ts';
 import type { Random } from '../random/index.ts';
 
 const EPS = 1e-9;
 
 /** How constrained a visit is: fewer eligible staff and a narrower window come first. */
-export function difficulty(inst: Instance): Float64Array {
+export function difficulty(inst: Instance, params: SearchParams): Float64Array {
   const S = inst.staffCount;
   const out = new Float64Array(inst.visitCount);
   for (let v = 0; v < inst.visitCount; v++) {
@@ -21,12 +21,12 @@ export function difficulty(inst: Instance): Float64Array {
     for (let s = 0; s < S; s++) eligible += inst.eligible[v * S + s];
     const width = Math.max(0, inst.winEnd[v] - inst.winStart[v]);
     out[v] =
-      (inst.visitStaffCount[v] === 2 ? 1000 : 0) +
-      (inst.visitDependencies[v].length > 0 ? 500 : 0) +
-      (inst.mandatory[v] ? 2000 : 0) +
-      200 / (1 + eligible) +
-      100 / (1 + width / 30) +
-      inst.duration[v] / 10;
+      (inst.visitStaffCount[v] === 2 ? params.hardnessDouble : 0) +
+      (inst.visitDependencies[v].length > 0 ? params.hardnessDependency : 0) +
+      (inst.mandatory[v] ? params.hardnessMandatory : 0) +
+      params.hardnessEligible / (1 + eligible) +
+      params.hardnessWindow / (1 + width / 30) +
+      inst.duration[v] / params.hardnessDurationDivisor;
   }
   return out;
 }
@@ -48,23 +48,17 @@ export function orderVisits(inst: Instance, visits: number[], order: Order, rng:
 
 /** Greedy: each visit in turn at its cheapest position; a visit with none stays unassigned. */
 export function greedyInsert(sol: Solution, visits: readonly number[], inserter: Inserter): void {
-  const ins = emptyInsertion();
-  const tracksMaxLate = sol.inst.weights.maxLateMinute > 0;
+  const tracksMaxLate = sol.cost.weights.maxLateMinute > 0;
   let maxLate = tracksMaxLate ? sol.maxLate() : 0;
   for (const v of visits) {
     // A dependsOn partner may already have gone in together with an earlier visit.
     if (sol.isAssigned(v)) continue;
-    if (inserter.best(sol, v, ins, maxLate)) {
-      apply(sol, v, ins);
+    const ins = inserter.best(sol, v, maxLate);
+    if (ins) {
+      applyInsertion(sol, ins);
       if (tracksMaxLate) maxLate = sol.maxLate();
     }
   }
-}
-
-function apply(sol: Solution, v: number, ins: Insertion): void {
-  sol.insert(v, ins.s1, ins.p1, ins.s2, ins.p2, ins.pinAt);
-  // Different routes, so the partner's position is still the one that was evaluated.
-  if (ins.partner >= 0) sol.insert(ins.partner, ins.partnerStaff, ins.partnerP, -1, -1, ins.partnerAt);
 }
 
 /**
@@ -73,17 +67,15 @@ function apply(sol: Solution, v: number, ins: Insertion): void {
  * free single-staffed visits are cached per route and recomputed only for routes (or
  * recipients) that changed since.
  */
-export function regretInsert(sol: Solution, visits: readonly number[], inserter: Inserter, hardness: Float64Array): void {
+export function regretInsert(sol: Solution, visits: readonly number[], inserter: Inserter, hardness: Float64Array, params: SearchParams): void {
   const inst = sol.inst;
   const S = inst.staffCount;
   const V = inst.visitCount;
   const pending = new Set(visits);
-  const ins = emptyInsertion();
-  const scratch = emptyInsertion();
   const cache = new Float64Array(V * S);
   const cachedAt = new Int32Array(V * S).fill(-1);
   const cachedRecipient = new Int32Array(V).fill(-1);
-  const tracksMaxLate = inst.weights.maxLateMinute > 0;
+  const tracksMaxLate = sol.cost.weights.maxLateMinute > 0;
   let lastMaxLate = Number.NaN;
   const simple = (v: number) => inst.visitStaffCount[v] === 1 && inst.visitDependencies[v].length === 0;
   while (pending.size > 0) {
@@ -106,7 +98,7 @@ export function regretInsert(sol: Solution, visits: readonly number[], inserter:
           if (!inst.eligible[v * S + s]) continue;
           const k = v * S + s;
           if (!fresh || cachedAt[k] !== sol.routes[s].version) {
-            cache[k] = inserter.routeCost(sol, v, s, maxLate, scratch);
+            cache[k] = inserter.routeCost(sol, v, s, maxLate);
             cachedAt[k] = sol.routes[s].version;
           }
           const c = cache[k];
@@ -115,11 +107,14 @@ export function regretInsert(sol: Solution, visits: readonly number[], inserter:
             first = c;
           } else if (c < second) second = c;
         }
-      } else if (inserter.best(sol, v, ins, maxLate)) {
-        first = ins.cost;
-        if (inst.visitStaffCount[v] === 1) {
-          for (let s = 0; s < S; s++) {
-            if (s !== ins.s1 && inserter.routeBest[s] < second) second = inserter.routeBest[s];
+      } else {
+        const ins = inserter.best(sol, v, maxLate);
+        if (ins) {
+          first = ins.cost;
+          if (ins.kind !== 'double') {
+            for (let s = 0; s < S; s++) {
+              if (s !== ins.staff && inserter.routeBest[s] < second) second = inserter.routeBest[s];
+            }
           }
         }
       }
@@ -127,8 +122,8 @@ export function regretInsert(sol: Solution, visits: readonly number[], inserter:
         dead.push(v);
         continue;
       }
-      const regret = Number.isFinite(second) ? second - first : 1e6;
-      const score = regret + hardness[v] - first * 1e-3;
+      const regret = Number.isFinite(second) ? second - first : params.regretAlone;
+      const score = regret + hardness[v] - first * params.regretCostTieBreak;
       if (score > bestScore) {
         bestScore = score;
         bestVisit = v;
@@ -136,9 +131,10 @@ export function regretInsert(sol: Solution, visits: readonly number[], inserter:
     }
     for (const v of dead) pending.delete(v);
     if (bestVisit < 0) break;
-    if (inserter.best(sol, bestVisit, ins, maxLate)) {
-      apply(sol, bestVisit, ins);
-      if (ins.partner >= 0) pending.delete(ins.partner);
+    const ins = inserter.best(sol, bestVisit, maxLate);
+    if (ins) {
+      applyInsertion(sol, ins);
+      if (ins.kind === 'pair') pending.delete(ins.partner);
     }
     pending.delete(bestVisit);
   }
@@ -155,21 +151,20 @@ export function insertBreak(sol: Solution, staff: number, node: number): boolean
   let bestP = -1;
   let bestCost = Number.POSITIVE_INFINITY;
   for (let p = 0; p <= route.nodes.length; p++) {
-    const ready = readyAt(inst, route, p);
+    const ready = route.readyAt(p);
     const st = ready < b.earliest ? b.earliest : ready;
     if (st > b.latestStart + EPS) break;
-    const place = placeBefore(inst, route, p);
+    const place = route.placeBefore(p);
     const end = st + b.minutes;
-    if (end > maxEndAt(inst, route, p, place) + EPS) continue;
+    if (end > route.maxEndAt(p, place) + EPS) continue;
     // Prefer a break that fills waiting time: the push on later nodes, then the idle before it.
-    const cost = downstreamDelta(sol, route, p, end, place) + (p < route.nodes.length ? Math.max(0, end - route.start[p]) * 1e-3 : 0);
+    const cost = route.downstreamDelta(p, end, place) + (p < route.nodes.length ? Math.max(0, end - route.start[p]) * 1e-3 : 0);
     if (cost < bestCost - EPS) {
       bestCost = cost;
       bestP = p;
     }
   }
   if (bestP < 0) return false;
-  route.nodes.splice(bestP, 0, node);
-  sol.refresh(route);
+  route.insert(bestP, node);
   return true;
 }

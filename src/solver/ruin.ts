@@ -7,11 +7,13 @@
  */
 import type { Instance } from '../compile/index.ts';
 import type { Random } from '../random/index.ts';
+import type { SearchParams } from './params.ts';
 import type { Solution } from './solution.ts';
 
 export interface RuinContext {
   inst: Instance;
   rng: Random;
+  params: SearchParams;
   /** Nearest recipients by travel (walk table of the first staff), excluding itself. */
   neighbours: Int32Array[];
 }
@@ -43,7 +45,7 @@ export const stringRemoval: RuinOperator = (sol, ctx, size) => {
   const seed = rng.pick(all);
   const removed = new Set<number>();
   const usedRoutes = new Set<number>();
-  const maxString = 10;
+  const maxString = ctx.params.stringMaxLength;
   const strings = Math.max(1, Math.floor((4 * size) / (1 + maxString)));
   const recipients = [inst.visitRecipient[seed], ...ctx.neighbours[inst.visitRecipient[seed]]];
   for (const r of recipients) {
@@ -71,7 +73,7 @@ export const recipientRemoval: RuinOperator = (sol, ctx, size) => {
   const chosen = [seed, ...ctx.neighbours[seed]];
   for (const r of chosen) {
     if (removed.length >= size) break;
-    if (r !== seed && rng.next() < 0.3) continue;
+    if (r !== seed && rng.next() < ctx.params.recipientSkipProbability) continue;
     for (const v of inst.recipientVisits[r]) if (sol.isAssigned(v)) removed.push(v);
   }
   return removed;
@@ -82,7 +84,7 @@ export const timeSliceRemoval: RuinOperator = (sol, ctx, size) => {
   const all = assignedVisits(sol);
   if (all.length === 0) return [];
   const t = sol.startOf[ctx.rng.pick(all)];
-  const width = ctx.rng.int(20, 90);
+  const width = ctx.rng.int(ctx.params.timeSliceMinMinutes, ctx.params.timeSliceMaxMinutes);
   const slice = all.filter((v) => sol.startOf[v] >= t && sol.startOf[v] < t + width);
   return ctx.rng.shuffle(slice).slice(0, size);
 };
@@ -100,6 +102,7 @@ export const staffDayRemoval: RuinOperator = (sol, ctx) => {
  */
 export const contactRemoval: RuinOperator = (sol, ctx, size) => {
   const { inst, rng } = ctx;
+  const margin = ctx.params.contactRemovalMarginMinutes;
   const candidates: number[] = [];
   for (let v = 0; v < inst.visitCount; v++) {
     const r = inst.visitRecipient[v];
@@ -109,12 +112,12 @@ export const contactRemoval: RuinOperator = (sol, ctx, size) => {
   }
   if (candidates.length === 0) return randomRemoval(sol, ctx, size);
   const removed = new Set<number>();
-  for (let k = 0; k < 3 && removed.size < size; k++) {
+  for (let k = 0; k < ctx.params.contactRemovalSeeds && removed.size < size; k++) {
     const v = rng.pick(candidates);
     const c = inst.contact[inst.visitRecipient[v]];
     if (sol.isAssigned(v)) removed.add(v);
-    const lo = inst.winStart[v] - 60;
-    const hi = inst.winEnd[v] + inst.duration[v] + 60;
+    const lo = inst.winStart[v] - margin;
+    const hi = inst.winEnd[v] + inst.duration[v] + margin;
     for (const u of visitsOfRoute(sol, c)) {
       if (sol.startOf[u] + inst.duration[u] >= lo && sol.startOf[u] <= hi) removed.add(u);
     }
@@ -136,10 +139,11 @@ export const unassignedRemoval: RuinOperator = (sol, ctx, size) => {
   const eligible: number[] = [];
   for (let s = 0; s < S; s++) if (inst.eligible[v * S + s] && inst.shiftStart[s] <= inst.winEnd[v] && inst.shiftEnd[s] >= inst.winStart[v]) eligible.push(s);
   const staff = rng.shuffle(eligible);
-  const lo = inst.winStart[v] - 45;
-  const hi = inst.winEnd[v] + inst.duration[v] + 45;
+  const { unassignedMarginMinutes: margin, unassignedAllStaffProbability, unassignedExtraStaff } = ctx.params;
+  const lo = inst.winStart[v] - margin;
+  const hi = inst.winEnd[v] + inst.duration[v] + margin;
   const removed = new Set<number>();
-  const count = rng.next() < 0.3 ? staff.length : inst.visitStaffCount[v] + rng.int(0, 3);
+  const count = rng.next() < unassignedAllStaffProbability ? staff.length : inst.visitStaffCount[v] + rng.int(0, unassignedExtraStaff);
   for (const s of staff.slice(0, count)) {
     for (const u of visitsOfRoute(sol, s)) {
       if (sol.startOf[u] + inst.duration[u] >= lo && sol.startOf[u] <= hi) removed.add(u);
@@ -148,18 +152,30 @@ export const unassignedRemoval: RuinOperator = (sol, ctx, size) => {
   return [...removed];
 };
 
-export const RUIN_OPERATORS: readonly { name: string; op: RuinOperator }[] = [
-  { name: 'random', op: randomRemoval },
-  { name: 'string', op: stringRemoval },
-  { name: 'recipient', op: recipientRemoval },
-  { name: 'time-slice', op: timeSliceRemoval },
-  { name: 'staff-day', op: staffDayRemoval },
-  { name: 'contact', op: contactRemoval },
-  { name: 'unassigned', op: unassignedRemoval },
+/**
+ * How a ruin's visits go back: greedily in a random order with blinks, or by regret, so that
+ * room made for a left-out visit goes to the visit that loses most by waiting.
+ */
+export type RecreateKind = 'greedy' | 'regret';
+
+export interface Ruin {
+  name: string;
+  op: RuinOperator;
+  recreate: RecreateKind;
+}
+
+export const RUIN_OPERATORS: readonly Ruin[] = [
+  { name: 'random', op: randomRemoval, recreate: 'greedy' },
+  { name: 'string', op: stringRemoval, recreate: 'greedy' },
+  { name: 'recipient', op: recipientRemoval, recreate: 'greedy' },
+  { name: 'time-slice', op: timeSliceRemoval, recreate: 'greedy' },
+  { name: 'staff-day', op: staffDayRemoval, recreate: 'greedy' },
+  { name: 'contact', op: contactRemoval, recreate: 'greedy' },
+  { name: 'unassigned', op: unassignedRemoval, recreate: 'regret' },
 ];
 
 /** For each recipient, the others sorted by travel time from its home. */
-export function recipientNeighbours(inst: Instance, keep = 12): Int32Array[] {
+export function recipientNeighbours(inst: Instance, keep: number): Int32Array[] {
   const R = inst.recipientCount;
   const P = inst.placeCount;
   const table = inst.staffTravel[0];

@@ -1,12 +1,13 @@
 /**
  * Ruin and recreate (adaptive large neighbourhood search) with simulated-annealing
- * acceptance: regret construction first, then many small ruins, each recreated greedily
- * in a random order with blinks. Seeded: the same seed and iteration budget replay the
- * same search; a time limit and an abort signal stop it.
+ * acceptance: regret construction first, then many small ruins, each recreated as its
+ * operator says. Seeded: the same seed and iteration budget replay the same search; a time
+ * limit and an abort signal stop it. Every number it tunes by is in `params.ts`.
  */
-import type { Instance } from '../compile/index.ts';
 import { Inserter } from './insertion.ts';
 import { Random } from '../random/index.ts';
+import type { CostEvaluator } from './cost.ts';
+import { searchParams, type SearchParams } from './params.ts';
 import { difficulty, greedyInsert, insertBreak, orderVisits, regretInsert, type Order } from './recreate.ts';
 import { RUIN_OPERATORS, recipientNeighbours, type RuinContext } from './ruin.ts';
 import { Solution } from './solution.ts';
@@ -19,12 +20,10 @@ export interface SearchOptions {
   signal?: AbortSignal;
   /** Called about every `progressEveryMs` and once at the end. */
   onProgress?: (p: SearchProgress) => void;
+  /** @defaultValue 250 */
   progressEveryMs?: number;
-  /** Annealing temperatures as fractions of the first schedule's cost (without unassigned penalties). */
-  temperature?: { start: number; end: number };
+  params?: Partial<SearchParams>;
 }
-
-export const DEFAULT_TEMPERATURE = { start: 0.01, end: 0.0002 };
 
 export interface SearchProgress {
   elapsedMs: number;
@@ -38,42 +37,43 @@ export interface SearchResult {
   iterations: number;
   elapsedMs: number;
   firstFeasibleMs: number;
-  operatorStats: { name: string; uses: number; improvements: number }[];
 }
 
 const ORDERS: readonly Order[] = ['random', 'random', 'hardest', 'window', 'duration'];
 
-export function construct(inst: Instance, rng: Random): Solution {
-  const sol = new Solution(inst);
-  const inserter = new Inserter(inst);
-  const hardness = difficulty(inst);
+/** The first schedule: every visit by regret insertion, hardest first. */
+export function construct(cost: CostEvaluator, rng: Random, params: SearchParams = searchParams()): Solution {
+  const inst = cost.inst;
+  const sol = new Solution(cost);
+  const hardness = difficulty(inst, params);
   const all = Array.from({ length: inst.visitCount }, (_, v) => v);
-  regretInsert(sol, orderVisits(inst, all, 'hardest', rng, hardness), inserter, hardness);
+  regretInsert(sol, orderVisits(inst, all, 'hardest', rng, hardness), new Inserter(inst), hardness, params);
   return sol;
 }
 
-export function search(inst: Instance, opts: SearchOptions): SearchResult {
+export function search(cost: CostEvaluator, opts: SearchOptions): SearchResult {
+  const inst = cost.inst;
+  const params = searchParams(opts.params);
   const t0 = performance.now();
   const elapsed = () => performance.now() - t0;
   const rng = new Random(opts.seed);
-  const hardness = difficulty(inst);
-  let current = construct(inst, rng);
+  const hardness = difficulty(inst, params);
+  let current = construct(cost, rng, params);
   const firstFeasibleMs = elapsed();
-  let currentCost = current.cost();
+  let currentCost = current.objective();
   let best = current.clone();
   let bestCost = currentCost;
 
-  const ctx: RuinContext = { inst, rng, neighbours: recipientNeighbours(inst) };
+  const ctx: RuinContext = { inst, rng, params, neighbours: recipientNeighbours(inst, params.neighbours) };
   const inserter = new Inserter(inst);
   inserter.rng = rng;
   const weights = RUIN_OPERATORS.map(() => 1);
   const scores = RUIN_OPERATORS.map(() => 0);
   const uses = RUIN_OPERATORS.map(() => 0);
-  const stats = RUIN_OPERATORS.map((o) => ({ name: o.name, uses: 0, improvements: 0 }));
 
   const scale = Math.max(1, currentCost - current.unassignedCost);
-  const tStart = (opts.temperature ?? DEFAULT_TEMPERATURE).start * scale;
-  const tEnd = (opts.temperature ?? DEFAULT_TEMPERATURE).end * scale;
+  const tStart = params.temperatureStart * scale;
+  const tEnd = params.temperatureEnd * scale;
   const maxIterations = opts.iterations ?? Number.POSITIVE_INFINITY;
   const progressEvery = opts.progressEveryMs ?? 250;
   let nextProgress = progressEvery;
@@ -93,38 +93,35 @@ export function search(inst: Instance, opts: SearchOptions): SearchResult {
 
     const k = pickOperator(weights, rng);
     uses[k]++;
-    stats[k].uses++;
+    const ruin = RUIN_OPERATORS[k];
     const candidate = current.clone();
-    const size = rng.int(Math.min(3, V), Math.max(3, Math.min(40, Math.ceil(V * 0.15))));
-    const removed = withPartners(inst, RUIN_OPERATORS[k].op(candidate, ctx, size));
+    const size = rng.int(Math.min(params.ruinMin, V), Math.max(params.ruinMin, Math.min(params.ruinMax, Math.ceil(V * params.ruinShare))));
+    const removed = withPartners(candidate, ruin.op(candidate, ctx, size));
     candidate.remove(removed);
     if (!candidate.feasible()) continue;
-    if (!moveBreaks(candidate, removed, rng)) continue;
+    if (!moveBreaks(candidate, removed, rng, params)) continue;
     const pending = candidate.unassignedVisits();
-    inserter.blinkRate = 0.01;
-    // Room made for a left-out visit goes to the visit that loses most by waiting (regret),
-    // or singles refill it.
-    if (RUIN_OPERATORS[k].name === 'unassigned') regretInsert(candidate, pending, inserter, hardness);
+    inserter.blinkRate = params.blinkRate;
+    if (ruin.recreate === 'regret') regretInsert(candidate, pending, inserter, hardness, params);
     else greedyInsert(candidate, orderVisits(inst, pending, rng.pick(ORDERS), rng, hardness), inserter);
     inserter.blinkRate = 0;
-    const cost = candidate.cost();
+    const cost = candidate.objective();
 
     let score = 0;
     if (cost < bestCost - 1e-9) {
       best = candidate.clone();
       bestCost = cost;
-      score = 3;
-      stats[k].improvements++;
-    } else if (cost < currentCost - 1e-9) score = 2;
+      score = params.scoreBest;
+    } else if (cost < currentCost - 1e-9) score = params.scoreBetter;
     if (cost < currentCost - temperature * Math.log(rng.next() + 1e-12)) {
       current = candidate;
       currentCost = cost;
-      if (score === 0) score = 1;
+      if (score === 0) score = params.scoreAccepted;
     }
     scores[k] += score;
-    if (iterations % 50 === 0) {
+    if (iterations % params.weightPeriod === 0) {
       for (let i = 0; i < weights.length; i++) {
-        if (uses[i] > 0) weights[i] = 0.8 * weights[i] + 0.2 * Math.max(0.1, scores[i] / uses[i]);
+        if (uses[i] > 0) weights[i] = (1 - params.weightReaction) * weights[i] + params.weightReaction * Math.max(params.weightFloor, scores[i] / uses[i]);
         scores[i] = 0;
         uses[i] = 0;
       }
@@ -132,11 +129,15 @@ export function search(inst: Instance, opts: SearchOptions): SearchResult {
   }
   const elapsedMs = elapsed();
   opts.onProgress?.({ elapsedMs, iterations, bestCost, best });
-  return { best, iterations, elapsedMs, firstFeasibleMs, operatorStats: stats };
+  return { best, iterations, elapsedMs, firstFeasibleMs };
 }
 
-/** Linked visits leave together, so that recreate can re-time the pair instead of matching a pinned partner. */
-function withPartners(inst: Instance, removed: number[]): number[] {
+/**
+ * The visits a ruin takes out, with the `dependsOn` partners of those assigned: linked visits
+ * leave together, so that recreate can re-time the pair instead of matching a pinned partner.
+ */
+export function withPartners(sol: Solution, removed: number[]): number[] {
+  const inst = sol.inst;
   const out = new Set(removed);
   for (const v of removed) {
     for (const d of inst.visitDependencies[v]) {
@@ -159,16 +160,15 @@ function pickOperator(weights: number[], rng: Random): number {
 }
 
 /** Sometimes lets a ruined route's breaks move too; false when one no longer fits. */
-function moveBreaks(sol: Solution, removed: readonly number[], rng: Random): boolean {
-  if (removed.length === 0 || rng.next() > 0.25) return true;
+function moveBreaks(sol: Solution, removed: readonly number[], rng: Random, params: SearchParams): boolean {
+  if (removed.length === 0 || rng.next() > params.breakMoveProbability) return true;
   const inst = sol.inst;
   const v = rng.pick(removed);
   const withBreaks = sol.routes.filter((r) => inst.eligible[v * inst.staffCount + r.staff] && inst.staffBreaks[r.staff].length > 0);
   if (withBreaks.length === 0) return true;
-  const s = rng.pick(withBreaks).staff;
-  const nodes = inst.staffBreaks[s].map((b) => inst.visitCount + b);
-  for (const node of nodes) sol.removeNode(s, node);
-  sol.refresh(sol.routes[s]);
-  for (const node of nodes) if (!insertBreak(sol, s, node)) return false;
+  const route = rng.pick(withBreaks);
+  const nodes = inst.staffBreaks[route.staff].map((b) => inst.visitCount + b);
+  route.remove(nodes);
+  for (const node of nodes) if (!insertBreak(sol, route.staff, node)) return false;
   return true;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileDay } from '../../src/compile/index.ts';
 import { Random } from '../../src/random/index.ts';
-import { construct, Solution } from '../../src/solver/index.ts';
-import { emptyInsertion, Inserter } from '../../src/solver/insertion.ts';
+import { construct, CostEvaluator, Solution } from '../../src/solver/index.ts';
+import { applyInsertion, Inserter } from '../../src/solver/insertion.ts';
 import { day, nurse, recipient, visit } from './fixtures.ts';
 
 /**
@@ -29,16 +29,16 @@ describe('joint insertion of a dependsOn pair', () => {
     [-10, 0],
   ])('places both halves with gap [%i, %i] at once, after the partner\'s busy time', (min, max) => {
     const inst = compileDay(simultaneousPair(min, max));
-    const sol = new Solution(inst);
+    const sol = new Solution(new CostEvaluator(inst));
     const inserter = new Inserter(inst);
-    const ins = emptyInsertion();
     const [busy, a, b] = ['busy', 'a', 'b'].map((id) => inst.visitIds.indexOf(id));
-    expect(inserter.best(sol, busy, ins)).toBe(true);
-    sol.insert(busy, ins.s1, ins.p1, ins.s2, ins.p2, ins.pinAt);
-    expect(inserter.best(sol, a, ins)).toBe(true);
-    expect(ins.partner).toBe(b);
-    sol.insert(a, ins.s1, ins.p1, -1, -1, ins.pinAt);
-    sol.insert(b, ins.partnerStaff, ins.partnerP, -1, -1, ins.partnerAt);
+    const first = inserter.best(sol, busy);
+    expect(first?.kind).toBe('single');
+    applyInsertion(sol, first!);
+    const pair = inserter.best(sol, a);
+    expect(pair?.kind).toBe('pair');
+    expect(pair?.kind === 'pair' && pair.partner).toBe(b);
+    applyInsertion(sol, pair!);
     expect(sol.feasible()).toBe(true);
     const gap = sol.startOf[b] - sol.startOf[a];
     expect(gap).toBeGreaterThanOrEqual(min);
@@ -60,7 +60,7 @@ describe('joint insertion of a dependsOn pair', () => {
         ],
       }),
     );
-    const sol = construct(inst, new Random(1));
+    const sol = construct(new CostEvaluator(inst), new Random(1));
     expect(sol.unassignedVisits()).toEqual([]);
     expect(sol.startOf[1] - sol.startOf[0]).toBeGreaterThanOrEqual(120);
   });

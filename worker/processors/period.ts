@@ -8,7 +8,6 @@ import type { SolveContext } from './solve.ts';
 export function planPeriodJob(data: PlanPeriodData, ctx: SolveContext): PeriodSchedule {
   const { problem } = loadPeriodProblem(data.problem);
   return planPeriod(problem, {
-    validated: true,
     timeLimitMsPerDay: data.timeLimitSecondsPerDay === undefined ? undefined : data.timeLimitSecondsPerDay * 1000,
     iterationsPerDay: data.iterationsPerDay,
     seed: data.seed,

@@ -23,7 +23,6 @@ export interface SolveContext {
 export function solveDayJob(data: SolveDayData, ctx: SolveContext): Schedule {
   const { problem } = loadDayProblem(data.problem);
   return solveDayWithStats(problem, {
-    validated: true,
     timeLimitMs: data.timeLimitSeconds === undefined ? undefined : data.timeLimitSeconds * 1000,
     iterations: data.iterations,
     seed: data.seed,
@@ -44,7 +43,6 @@ export type TeamResult = { team: string; part: number; objective: number; ceilin
 export function solveTeamJob(data: SolveTeamData, ctx: SolveContext): TeamResult {
   const { problem } = loadDayProblem(data.problem);
   const { schedule, stats } = solveDayWithStats(problem, {
-    validated: true,
     timeLimitMs: data.timeLimitSeconds * 1000,
     iterations: data.iterations,
     seed: data.seed,

@@ -56,7 +56,6 @@ export function registerPlanPeriod(program: Command): void {
         for (const w of warnings) log(flags.json ? JSON.stringify({ warning: w }) : `warning ${w.path}: ${w.message}`);
         let lastProgress = 0;
         const result = planPeriod(problem, {
-          validated: true,
           timeLimitMsPerDay: timeLimit === undefined ? undefined : timeLimit * 1000,
           iterationsPerDay: iterations,
           seed,

@@ -2,15 +2,15 @@
 import type { Command } from 'commander';
 import { readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
 import { loadDayProblem } from '../../validate/index.ts';
-import { solveDayWithStats, type SolveProgress } from '../../solver/index.ts';
+import { DEFAULT_SEED, DEFAULT_TIME_LIMIT_SECONDS, solveDayWithStats, type SolveProgress } from '../../solver/index.ts';
 import type { Schedule } from '../../model/types.ts';
 import { runCommand, UsageError } from '../run.ts';
 import { formatSummary } from '../summary.ts';
 
 interface SolveFlags {
   output?: string;
-  timeLimit: string;
-  seed: string;
+  timeLimit?: string;
+  seed?: string;
   iterations?: string;
   quiet?: boolean;
   json?: boolean;
@@ -41,19 +41,19 @@ export function registerSolve(program: Command): void {
     .description('Build a day schedule (kontinuitet/schedule@1) from a day problem (kontinuitet/day@1)')
     .argument('<problem>', 'day problem JSON file')
     .option('-o, --output <file>', 'write the schedule here (default: stdout)')
-    .option('-t, --time-limit <seconds>', 'search time limit in seconds', '10')
-    .option('-s, --seed <n>', 'random seed (same seed and --iterations give the same schedule)', '1')
-    .option('-i, --iterations <n>', 'iteration budget (stops at whichever of this and the time limit comes first)')
+    .option('-t, --time-limit <seconds>', `search time limit in seconds (default: the problem's options.timeLimitSeconds, else ${DEFAULT_TIME_LIMIT_SECONDS})`)
+    .option('-s, --seed <n>', `random seed; the same seed and --iterations give the same schedule (default: the problem's options.seed, else ${DEFAULT_SEED})`)
+    .option('-i, --iterations <n>', "iteration budget; stops at whichever of this and the time limit comes first (default: the problem's options.iterations, else none)")
     .option('-q, --quiet', 'no progress and no summary')
     .option('--json', 'progress as JSON lines on stderr, summary as JSON')
     .option('--whole-district', 'solve a multi-team day as one instance instead of team by team')
     .addHelpText('after', '\nExit codes: 0 done (also with unassigned visits), 1 internal failure, 2 invalid input or usage.')
     .action((file: string, flags: SolveFlags) =>
       runCommand(async () => {
-        const timeLimit = positive(flags.timeLimit, '--time-limit')!;
+        const timeLimit = positive(flags.timeLimit, '--time-limit');
         const iterations = positive(flags.iterations, '--iterations', true);
-        const seed = Number(flags.seed);
-        if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not "${flags.seed}"`);
+        const seed = flags.seed === undefined ? undefined : Number(flags.seed);
+        if (seed !== undefined && (flags.seed!.trim() === '' || !Number.isInteger(seed))) throw new UsageError(`--seed must be a whole number, not "${flags.seed}"`);
         const { problem, warnings } = loadDayProblem(await readJsonFile(file));
         if (!flags.quiet) {
           for (const w of warnings) process.stderr.write(flags.json ? `${JSON.stringify({ warning: w })}\n` : `warning ${w.path}: ${w.message}\n`);
@@ -67,8 +67,7 @@ export function registerSolve(program: Command): void {
               else process.stderr.write(`${progressLine(p)}\n`);
             };
         const { schedule } = solveDayWithStats(problem, {
-          validated: true,
-          timeLimitMs: timeLimit * 1000,
+          timeLimitMs: timeLimit === undefined ? undefined : timeLimit * 1000,
           iterations,
           seed,
           onProgress,
