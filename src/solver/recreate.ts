@@ -65,9 +65,10 @@ export function greedyInsert(sol: Solution, visits: readonly number[], inserter:
  * Regret-2 insertion: repeatedly insert the visit whose best option beats its best
  * option in another route by the most; mandatory and hard visits are favoured. Costs of
  * free single-staffed visits are cached per route and recomputed only for routes (or
- * recipients) that changed since.
+ * recipients) that changed since; `cached: false` recomputes every one every round (what
+ * the cache must agree with).
  */
-export function regretInsert(sol: Solution, visits: readonly number[], inserter: Inserter, hardness: Float64Array, params: SearchParams): void {
+export function regretInsert(sol: Solution, visits: readonly number[], inserter: Inserter, hardness: Float64Array, params: SearchParams, cached = true): void {
   const inst = sol.inst;
   const S = inst.staffCount;
   const V = inst.visitCount;
@@ -92,7 +93,7 @@ export function regretInsert(sol: Solution, visits: readonly number[], inserter:
       let second = Number.POSITIVE_INFINITY;
       if (simple(v)) {
         const r = inst.visitRecipient[v];
-        const fresh = cachedRecipient[v] === sol.recipientVersion[r];
+        const fresh = cached && cachedRecipient[v] === sol.recipientVersion[r];
         cachedRecipient[v] = sol.recipientVersion[r];
         for (let s = 0; s < S; s++) {
           if (!inst.eligible[v * S + s]) continue;
