@@ -11,7 +11,8 @@ import { Solution } from '../src/solver/solution.ts';
 import { applyInsertion, Inserter } from '../src/solver/insertion.ts';
 import { routesOf } from '../src/solver/output.ts';
 import { unassignedList } from '../src/solver/explain.ts';
-import { assembleSchedule, splitByTeam } from '../src/solver/index.ts';
+import { assembleSchedule } from '../src/solver/assemble.ts';
+import { splitByTeam } from '../src/solver/split.ts';
 
 const TRAVEL_ONLY = {
   notContact: 0,

@@ -5,6 +5,7 @@
  */
 import type { Point, RecentStaff, Recipient, Team } from '../model/types.ts';
 import { isEligible } from '../rules/eligibility.ts';
+import { shiftCovers } from '../rules/coverage.ts';
 import { SHIFT_TIMES, breakRule, wall, type BreakRule, type ShiftKind } from './catalog.ts';
 import type { CareNeed } from './care.ts';
 import { cellArea, officeIn, teamCell, type Cell } from './geography.ts';
@@ -42,7 +43,7 @@ export function drawShift(random: Random, kind: ShiftKind): Shift {
 
 /** Whether a visit of `need` may start in `window` and end inside the shift (travel and breaks aside). */
 export function covers(shift: Shift, window: readonly [number, number], durationMinutes: number): boolean {
-  return Math.max(window[0], shift.start) <= Math.min(window[1], shift.end - durationMinutes);
+  return shiftCovers(shift.start, shift.end, window[0], window[1], durationMinutes);
 }
 
 /** FORMAT §6.1 for a need of a client, through the project's one eligibility rule. */

@@ -1,6 +1,7 @@
 /** Whether a recipient's contact could have made a visit today (FORMAT §6.1–6.3). */
 import type { Recipient, Staff, Visit } from '../model/types.ts';
 import { isEligible } from '../rules/eligibility.ts';
+import { shiftCovers } from '../rules/coverage.ts';
 import type { DayIndex } from './day.ts';
 
 /**
@@ -26,7 +27,6 @@ export function contactCanReach(day: DayIndex, visit: Visit): boolean {
   const times = day.visitTimes.get(visit.id);
   const shift = contact && day.staffTimes.get(contact.id);
   if (!recipient || !contact || !times || !shift || !mayServe(contact, visit, recipient)) return false;
-  const latestStart = shift.shiftEnd - visit.durationMinutes;
-  if (times.lockedStart !== null) return times.lockedStart >= shift.shiftStart && times.lockedStart <= latestStart;
-  return Math.max(times.windowStart, shift.shiftStart) <= Math.min(times.windowEnd, latestStart);
+  const [earliest, latest] = times.lockedStart !== null ? [times.lockedStart, times.lockedStart] : [times.windowStart, times.windowEnd];
+  return shiftCovers(shift.shiftStart, shift.shiftEnd, earliest, latest, visit.durationMinutes);
 }

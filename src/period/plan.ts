@@ -8,9 +8,10 @@
 import type { DayProblem, KpiReport, PeriodProblem, PeriodSchedule, Schedule } from '../model/types.ts';
 import { resolveSolveSettings, resolveWeights, solveDay, type SolveProgress } from '../solver/index.ts';
 import { isEligible } from '../rules/eligibility.ts';
+import { shiftCovers } from '../rules/coverage.ts';
 import { computeKpi, MIN_AGE, type KpiRecipientInfo } from '../kpi/index.ts';
 import type { PerformedRow } from '../kpi/types.ts';
-import { daysBetween } from '../time/index.ts';
+import { DEFAULT_TIMEZONE, daysBetween } from '../time/index.ts';
 import { expandPeriod, MemoClock } from './expand.ts';
 import { StaffHistory } from './history.ts';
 
@@ -48,7 +49,7 @@ interface DayCoverage {
 }
 
 function coverageOf(day: DayProblem): DayCoverage {
-  const clock = new MemoClock(day.date, day.timezone ?? 'Europe/Stockholm');
+  const clock = new MemoClock(day.date, day.timezone ?? DEFAULT_TIMEZONE);
   const recipients = new Map(day.recipients.map((r) => [r.id, r]));
   const shifts = day.staff.map((s) => ({ staff: s, start: clock.minutes(s.shift.start), end: clock.minutes(s.shift.end) }));
   const visits = new Map<string, number>();
@@ -61,7 +62,7 @@ function coverageOf(day: DayProblem): DayCoverage {
     let row = byStaff.get(v.recipient);
     if (!row) byStaff.set(v.recipient, (row = new Map()));
     for (const { staff, start, end } of shifts) {
-      if (Math.max(lo, start) > Math.min(hi, end - v.durationMinutes)) continue;
+      if (!shiftCovers(start, end, lo, hi, v.durationMinutes)) continue;
       if (!isEligible(staff, v, recipient)) continue;
       row.set(staff.id, (row.get(staff.id) ?? 0) + 1);
     }
@@ -121,7 +122,7 @@ export function plannedKpi(period: PeriodProblem, days: readonly Schedule[]): Kp
     contact: r.contact ?? null,
     ...(r.birthYear !== undefined ? { birthYear: r.birthYear } : { age: MIN_AGE }),
   }));
-  return computeKpi(rows, recipients, { from: period.startDate, timezone: period.timezone ?? 'Europe/Stockholm' });
+  return computeKpi(rows, recipients, { from: period.startDate, timezone: period.timezone ?? DEFAULT_TIMEZONE });
 }
 
 /** Plans a validated period (`loadPeriodProblem` validates at the edge). */
@@ -158,7 +159,7 @@ export function planPeriod(period: PeriodProblem, options: PlanPeriodOptions = {
   return {
     format: 'kontinuitet/period-schedule@1',
     startDate: period.startDate,
-    timezone: period.timezone ?? 'Europe/Stockholm',
+    timezone: period.timezone ?? DEFAULT_TIMEZONE,
     days: schedules,
     kpi: plannedKpi(period, schedules),
   };

@@ -6,6 +6,7 @@
 import type { DayProblem, Explanation, Route, Schedule, Unassigned } from '../model/types.ts';
 import { complianceWarnings } from '../validate/index.ts';
 import { computeMetrics } from '../metrics/index.ts';
+import { DEFAULT_TIMEZONE } from '../time/index.ts';
 
 export interface ScheduleParts {
   routes: Route[];
@@ -20,7 +21,7 @@ export function assembleSchedule(problem: DayProblem, parts: ScheduleParts): Sch
   const schedule: Schedule = {
     format: 'kontinuitet/schedule@1',
     date: problem.date,
-    timezone: problem.timezone ?? 'Europe/Stockholm',
+    timezone: problem.timezone ?? DEFAULT_TIMEZONE,
     routes,
     unassigned: parts.unassigned,
     warnings: complianceWarnings(problem),

@@ -12,6 +12,7 @@
 import lpSolver from 'javascript-lp-solver';
 import type { Model as LpModel, SolverAPI } from 'javascript-lp-solver';
 import type { Instance } from '../compile/index.ts';
+import { shiftCovers } from '../rules/coverage.ts';
 
 // The package's types describe its CommonJS build; loaded as ESM its default export is the solver itself.
 const solver = ((lpSolver as { default?: SolverAPI }).default ?? lpSolver) as SolverAPI;
@@ -88,10 +89,11 @@ export function continuityCeiling(inst: Instance): ContinuityCeiling {
     visits++;
     const c = inst.contact[r];
     if (c < 0 || !inst.eligible[v * S + c]) continue;
+    if (!shiftCovers(inst.shiftStart[c], inst.shiftEnd[c], inst.winStart[v], inst.winEnd[v], inst.duration[v])) continue;
+    reachable++;
+    // The starts that keep the visit inside the contact's shift.
     const lo = Math.max(inst.winStart[v], inst.shiftStart[c]);
     const hi = Math.min(inst.winEnd[v], inst.shiftEnd[c] - inst.duration[v]);
-    if (lo > hi + 1e-9) continue;
-    reachable++;
     jobsOf[c].push({ lo, hi, duration: inst.duration[v] });
   }
   let bound = 0;

@@ -5,14 +5,12 @@
 import type { Instance } from '../compile/index.ts';
 import type { Explanation, Unassigned, UnassignedReason } from '../model/types.ts';
 import { ineligibility } from '../rules/eligibility.ts';
+import { shiftCovers } from '../rules/coverage.ts';
 import { Inserter } from './insertion.ts';
 import type { Solution } from './solution.ts';
 
-/** Whether some start in the window keeps [start, start + duration] inside staff s's shift. */
-function shiftCovers(inst: Instance, v: number, s: number): boolean {
-  const lo = Math.max(inst.winStart[v], inst.shiftStart[s]);
-  const hi = Math.min(inst.winEnd[v], inst.shiftEnd[s] - inst.duration[v]);
-  return lo <= hi + 1e-9;
+function covers(inst: Instance, v: number, s: number): boolean {
+  return shiftCovers(inst.shiftStart[s], inst.shiftEnd[s], inst.winStart[v], inst.winEnd[v], inst.duration[v]);
 }
 
 function names(inst: Instance, staff: number[]): string {
@@ -45,7 +43,7 @@ export function unassignedReason(sol: Solution, v: number): { reason: Unassigned
         : `needs ${need} staff but only ${names(inst, eligible)} may be sent`,
     };
   }
-  const covering = eligible.filter((s) => shiftCovers(inst, v, s));
+  const covering = eligible.filter((s) => covers(inst, v, s));
   if (covering.length < need) {
     if (problemVisit.lockedStart !== undefined || lock) {
       return { reason: 'locked_infeasible', message: 'the locked start or staff falls outside the shifts of the staff who may go' };
@@ -97,7 +95,7 @@ export function explain(sol: Solution): Explanation[] {
       out.push({ ...base, reason: 'contact_not_eligible', message: `${contactId} ${why?.message ?? 'may not be sent to this visit'}` });
       continue;
     }
-    if (!shiftCovers(inst, v, c)) {
+    if (!covers(inst, v, c)) {
       out.push({ ...base, reason: 'contact_outside_shift', message: `${contactId}'s shift does not cover the visit's window` });
       continue;
     }

@@ -7,11 +7,11 @@
 import type { DayProblem, Explanation, Route, Schedule, Unassigned } from '../model/types.ts';
 import { compileDay } from '../compile/index.ts';
 import { assembleSchedule } from './assemble.ts';
-import { haversineKm } from '../geo/index.ts';
 import { CostEvaluator, type MeetCost } from './cost.ts';
 import type { SearchParams } from './params.ts';
 import { search, type SearchProgress } from './search.ts';
 import { resolveSolveSettings } from './settings.ts';
+import { splitBudget, splitByTeam } from './split.ts';
 import { routesOf } from './output.ts';
 import { explain, unassignedList } from './explain.ts';
 import { continuityCeiling } from './ceiling.ts';
@@ -23,6 +23,7 @@ export { CostEvaluator, DEFAULT_WEIGHTS, resolveWeights, type Weights, type Meet
 export { DEFAULT_SEARCH_PARAMS, type SearchParams } from './params.ts';
 export { DEFAULT_SEED, DEFAULT_TIME_LIMIT_SECONDS, resolveSolveSettings, type SolveSettings } from './settings.ts';
 export { assembleSchedule, type ScheduleParts } from './assemble.ts';
+export { splitBudget, splitByTeam, teamsOfRecipients, type Budget } from './split.ts';
 
 export interface SolveProgress {
   elapsedMs: number;
@@ -73,30 +74,6 @@ function contactShareOf(sol: Solution): number | null {
   return denominator === 0 ? null : byContact / denominator;
 }
 
-/** Splits a day into one problem per team; null when teams share a dependency. */
-export function splitByTeam(problem: DayProblem): DayProblem[] | null {
-  if (problem.teams.length < 2) return null;
-  const teamOf = new Map<string, string>();
-  for (const r of problem.recipients) {
-    if (r.team) teamOf.set(r.id, r.team);
-    else {
-      const nearest = problem.teams.reduce((a, b) => (haversineKm(a.office, r.location) <= haversineKm(b.office, r.location) ? a : b));
-      teamOf.set(r.id, nearest.id);
-    }
-  }
-  const visitTeam = new Map(problem.visits.map((v) => [v.id, teamOf.get(v.recipient)!]));
-  for (const v of problem.visits) {
-    for (const d of v.dependsOn ?? []) if (visitTeam.get(d.visit) !== visitTeam.get(v.id)) return null;
-  }
-  return problem.teams.map((team) => ({
-    ...problem,
-    teams: [team],
-    staff: problem.staff.filter((s) => s.team === team.id),
-    recipients: problem.recipients.filter((r) => teamOf.get(r.id) === team.id),
-    visits: problem.visits.filter((v) => visitTeam.get(v.id) === team.id),
-  }));
-}
-
 /** Solves one validated day (`loadDayProblem` validates at the edge). */
 export function solveDay(problem: DayProblem, options: SolveDayOptions = {}): Schedule {
   return solveDayWithStats(problem, options).schedule;
@@ -106,7 +83,7 @@ export function solveDayWithStats(problem: DayProblem, options: SolveDayOptions 
   const { timeLimitMs, seed, iterations } = resolveSolveSettings(options, problem.options);
   const parts = options.byTeam === false ? null : splitByTeam(problem);
   const pieces = parts ?? [problem];
-  const totalVisits = Math.max(1, problem.visits.length);
+  const totalVisits = problem.visits.length;
 
   const routes: Route[] = [];
   const unassigned: Unassigned[] = [];
@@ -116,7 +93,7 @@ export function solveDayWithStats(problem: DayProblem, options: SolveDayOptions 
   let ceilingBound = 0;
   const t0 = performance.now();
   for (const piece of pieces) {
-    const share = pieces.length === 1 ? 1 : piece.visits.length / totalVisits;
+    const budget = splitBudget({ timeLimitMs, iterations }, piece.visits.length, totalVisits, pieces.length);
     const inst = compileDay(piece);
     const cost = new CostEvaluator(inst, { meetCost: options.meetCost });
     const ceiling = continuityCeiling(inst);
@@ -126,8 +103,8 @@ export function solveDayWithStats(problem: DayProblem, options: SolveDayOptions 
     const objectiveBefore = stats.objective;
     const unassignedBefore = unassigned.length;
     const result = search(cost, {
-      timeLimitMs: Math.max(1, timeLimitMs * share),
-      iterations: iterations === undefined ? undefined : Math.max(1, Math.round(iterations * share)),
+      timeLimitMs: budget.timeLimitMs,
+      iterations: budget.iterations,
       seed,
       signal: options.signal,
       progressEveryMs: options.progressEveryMs,

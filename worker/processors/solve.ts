@@ -6,7 +6,7 @@
 import type { DayProblem, Schedule } from '../../src/model/types.ts';
 import { InputError } from '../../src/model/errors.ts';
 import { loadDayProblem } from '../../src/validate/index.ts';
-import { DEFAULT_SEED, DEFAULT_TIME_LIMIT_SECONDS, assembleSchedule, solveDayWithStats, splitByTeam, type SolveProgress } from '../../src/solver/index.ts';
+import { assembleSchedule, resolveSolveSettings, solveDayWithStats, splitBudget, splitByTeam, type SolveProgress } from '../../src/solver/index.ts';
 import { TeamResultShape, type SolveDayData, type SolveDistrictData, type SolveTeamData } from '../jobs.ts';
 
 /** Progress is sent at least this often while the search runs (BullMQ's progress events). */
@@ -67,13 +67,13 @@ export interface DistrictPart {
  * A day that cannot be split (one team, or dependencies across teams) is one part.
  */
 export function districtParts(problem: DayProblem, settings: Pick<SolveDistrictData, 'timeLimitSeconds' | 'iterations' | 'seed'>): DistrictPart[] {
-  const timeLimitSeconds = settings.timeLimitSeconds ?? problem.options?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
-  const iterations = settings.iterations ?? problem.options?.iterations;
-  const seed = settings.seed ?? problem.options?.seed ?? DEFAULT_SEED;
+  const { timeLimitMs, iterations, seed } = resolveSolveSettings(
+    { timeLimitMs: settings.timeLimitSeconds === undefined ? undefined : settings.timeLimitSeconds * 1000, iterations: settings.iterations, seed: settings.seed },
+    problem.options,
+  );
   const pieces = splitByTeam(problem) ?? [problem];
-  const totalVisits = Math.max(1, problem.visits.length);
   return pieces.map((piece, part) => {
-    const share = pieces.length === 1 ? 1 : piece.visits.length / totalVisits;
+    const budget = splitBudget({ timeLimitMs, iterations }, piece.visits.length, problem.visits.length, pieces.length);
     return {
       name: 'solve-team',
       data: {
@@ -81,8 +81,8 @@ export function districtParts(problem: DayProblem, settings: Pick<SolveDistrictD
         team: pieces.length === 1 ? problem.teams.map((t) => t.id).join('+') : piece.teams[0].id,
         part,
         parts: pieces.length,
-        timeLimitSeconds: Math.max(0.001, timeLimitSeconds * share),
-        iterations: iterations === undefined ? undefined : Math.max(1, Math.round(iterations * share)),
+        timeLimitSeconds: budget.timeLimitMs / 1000,
+        iterations: budget.iterations,
         seed,
       },
     };
