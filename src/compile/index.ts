@@ -7,6 +7,7 @@ import type { DayProblem, Staff, TravelMode, Visit } from '../model/types.ts';
 import { DEFAULT_TIMEZONE, PlanClock } from '../time/index.ts';
 import { compileTravel, type Place } from '../geo/index.ts';
 import { ineligibility } from '../rules/eligibility.ts';
+import { recipientTeam } from '../rules/team.ts';
 
 export interface BreakSpec {
   staff: number;
@@ -31,6 +32,8 @@ export interface Instance {
   staffCount: number;
   staffIds: string[];
   staffIndex: Map<string, number>;
+  /** Team index of each staff member (into `teamIds`). */
+  staffTeam: Int32Array;
   shiftStart: Float64Array;
   shiftEnd: Float64Array;
   startPlace: Int32Array;
@@ -44,6 +47,7 @@ export interface Instance {
 
   visitCount: number;
   visitIds: string[];
+  visitIndex: Map<string, number>;
   visitRecipient: Int32Array;
   visitPlace: Int32Array;
   winStart: Float64Array;
@@ -64,6 +68,9 @@ export interface Instance {
 
   recipientCount: number;
   recipientIds: string[];
+  /** Team index of each recipient (`recipientTeam`): other teams' staff sent there are lent. */
+  recipientTeam: Int32Array;
+  teamIds: string[];
   /** Staff index of the contact, −1 when none or not working today. */
   contact: Int32Array;
   /** Contact id even when not working today (for explanations); null when none. */
@@ -80,6 +87,8 @@ export interface Instance {
 export function compileDay(problem: DayProblem): Instance {
   const clock = new PlanClock(problem.date, problem.timezone ?? DEFAULT_TIMEZONE);
   const teams = new Map(problem.teams.map((t) => [t.id, t]));
+  const teamIds = problem.teams.map((t) => t.id);
+  const teamIndex = new Map(teamIds.map((id, i) => [id, i]));
 
   const places: Place[] = problem.teams.map((t) => ({ point: t.office, matrixIds: [t.id] }));
   const staffIds = problem.staff.map((s) => s.id);
@@ -87,6 +96,7 @@ export function compileDay(problem: DayProblem): Instance {
   const S = problem.staff.length;
   const startPlace = new Int32Array(S);
   const endPlace = new Int32Array(S);
+  const staffTeam = new Int32Array(S);
   const shiftStart = new Float64Array(S);
   const shiftEnd = new Float64Array(S);
   const staffMode: TravelMode[] = [];
@@ -94,6 +104,7 @@ export function compileDay(problem: DayProblem): Instance {
   const breaks: BreakSpec[] = [];
   problem.staff.forEach((s, i) => {
     const team = teams.get(s.team)!;
+    staffTeam[i] = teamIndex.get(s.team)!;
     const startPoint = s.start ?? team.office;
     startPlace[i] = places.length;
     places.push({ point: startPoint, matrixIds: s.start ? [s.id] : [s.id, team.id] });
@@ -120,7 +131,10 @@ export function compileDay(problem: DayProblem): Instance {
   const contactId: (string | null)[] = [];
   const deputies: Set<number>[] = [];
   const recentStaff: Set<number>[] = [];
+  const recipientTeams = new Int32Array(R);
+  const teamOfStaff = new Map(problem.staff.map((s) => [s.id, s.team]));
   problem.recipients.forEach((r, i) => {
+    recipientTeams[i] = teamIndex.get(recipientTeam(r, problem.teams, teamOfStaff))!;
     recipientPlace[i] = places.length;
     places.push({ point: r.location, matrixIds: [r.id] });
     contactId.push(r.contact ?? null);
@@ -201,6 +215,7 @@ export function compileDay(problem: DayProblem): Instance {
     staffCount: S,
     staffIds,
     staffIndex,
+    staffTeam,
     shiftStart,
     shiftEnd,
     startPlace,
@@ -211,6 +226,7 @@ export function compileDay(problem: DayProblem): Instance {
     breaks,
     visitCount: V,
     visitIds,
+    visitIndex,
     visitRecipient,
     visitPlace,
     winStart,
@@ -226,6 +242,8 @@ export function compileDay(problem: DayProblem): Instance {
     visitDependencies,
     recipientCount: R,
     recipientIds,
+    recipientTeam: recipientTeams,
+    teamIds,
     contact,
     contactId,
     deputies,

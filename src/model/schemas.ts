@@ -149,6 +149,7 @@ export const OBJECTIVE_WEIGHTS = [
   'lateMinute',
   'maxLateMinute',
   'languageMismatch',
+  'otherTeam',
 ] as const;
 export type ObjectiveWeight = (typeof OBJECTIVE_WEIGHTS)[number];
 export const Objective = z.object(
@@ -281,6 +282,8 @@ export const Explanation = z.object({
   reason: z.enum(EXPLANATION_REASONS),
   message: z.string(),
   busyWith: Id.optional(),
+  /** Our addition: the team whose staff made the visit, when not the recipient's own (FORMAT rule 22). */
+  borrowedFrom: Id.optional(),
 });
 
 export const Schedule = z.object({

@@ -26,6 +26,7 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   lateMinute: 2,
   maxLateMinute: 0,
   languageMismatch: 10,
+  otherTeam: 30,
 };
 
 /**
@@ -127,12 +128,15 @@ export class CostEvaluator {
     return this.weights.maxLateMinute > 0 ? maxLate * this.weights.maxLateMinute : 0;
   }
 
-  /** Contact and language terms of visit v made by `a` (and `b` when double-staffed, else −1). */
+  /** Contact, language and lending terms of visit v made by `a` (and `b` when double-staffed, else −1). */
   assignmentCost(v: number, a: number, b: number): number {
     const inst = this.inst;
     const r = inst.visitRecipient[v];
     const w = this.weights;
     let cost = 0;
+    const team = inst.recipientTeam[r];
+    if (inst.staffTeam[a] !== team) cost += w.otherTeam;
+    if (b >= 0 && inst.staffTeam[b] !== team) cost += w.otherTeam;
     if (inst.contactId[r] !== null) {
       const c = inst.contact[r];
       if (a !== c && b !== c) {

@@ -1,20 +1,23 @@
 /**
  * `solveDay`: the one entry the CLI, the worker and the benchmarks call with a validated
- * problem. Splits a multi-team day into one search per team (teams do not lend staff),
- * searches, and returns a `kontinuitet/schedule@1` with metrics, warnings and
- * explanations.
+ * problem. Splits a multi-team day into one search per team, lets teams lend staff for the
+ * visits a team could not place (FORMAT rule 22), and returns a `kontinuitet/schedule@1`
+ * with metrics, warnings and explanations. The worker's district flow runs the same two
+ * steps, `solveTeam` in each child and `joinTeams` in the parent.
  */
 import type { DayProblem, Explanation, Route, Schedule, Unassigned } from '../model/types.ts';
 import { compileDay } from '../compile/index.ts';
-import { assembleSchedule } from './assemble.ts';
+import { assembleSchedule, type ScheduleParts } from './assemble.ts';
 import { CostEvaluator, type MeetCost } from './cost.ts';
-import type { SearchParams } from './params.ts';
+import { searchParams, type SearchParams } from './params.ts';
 import { search, type SearchProgress } from './search.ts';
 import { resolveSolveSettings } from './settings.ts';
 import { splitBudget, splitByTeam } from './split.ts';
 import { routesOf } from './output.ts';
 import { explain, unassignedList } from './explain.ts';
 import { continuityCeiling } from './ceiling.ts';
+import { lendAcrossTeams } from './lend.ts';
+import { planOf, type PlannedRoute } from './plan.ts';
 import type { Solution } from './solution.ts';
 
 export { search, construct } from './search.ts';
@@ -24,6 +27,7 @@ export { DEFAULT_SEARCH_PARAMS, type SearchParams } from './params.ts';
 export { DEFAULT_SEED, DEFAULT_TIME_LIMIT_SECONDS, resolveSolveSettings, type SolveSettings } from './settings.ts';
 export { assembleSchedule, type ScheduleParts } from './assemble.ts';
 export { splitBudget, splitByTeam, teamsOfRecipients, type Budget } from './split.ts';
+export { planOf, restorePlan, type PlannedNode, type PlannedRoute } from './plan.ts';
 
 export interface SolveProgress {
   elapsedMs: number;
@@ -79,36 +83,121 @@ export function solveDay(problem: DayProblem, options: SolveDayOptions = {}): Sc
   return solveDayWithStats(problem, options).schedule;
 }
 
+/** One team's (or a whole day's) search, as plain data: what a district's children hand their parent. */
+export interface TeamOutcome {
+  /** The team's id; the ids joined by "+" for a day planned as one piece. */
+  team: string;
+  routes: Route[];
+  unassigned: Unassigned[];
+  explanations: Explanation[];
+  /** The routes with exact start minutes, for lending. */
+  plan: PlannedRoute[];
+  objective: number;
+  iterations: number;
+  firstFeasibleMs: number;
+  elapsedMs: number;
+  /** Visits whose recipient has a contact, and the LP bound on those the contacts can make. */
+  ceiling: { visits: number; bound: number };
+}
+
+export interface TeamRun {
+  timeLimitMs: number;
+  iterations: number | undefined;
+  seed: number;
+  signal?: AbortSignal;
+  meetCost?: MeetCost;
+  params?: Partial<SearchParams>;
+  progressEveryMs?: number;
+  onProgress?: (p: SearchProgress) => void;
+}
+
+/** Searches one piece of a day (a team, or the whole day) with its budget. */
+export function solveTeam(piece: DayProblem, run: TeamRun): TeamOutcome {
+  const inst = compileDay(piece);
+  const cost = new CostEvaluator(inst, { meetCost: run.meetCost });
+  const ceiling = continuityCeiling(inst);
+  const result = search(cost, {
+    timeLimitMs: run.timeLimitMs,
+    iterations: run.iterations,
+    seed: run.seed,
+    signal: run.signal,
+    progressEveryMs: run.progressEveryMs,
+    params: run.params,
+    onProgress: run.onProgress,
+  });
+  const best = result.best;
+  return {
+    team: piece.teams.map((t) => t.id).join('+'),
+    routes: routesOf(best),
+    unassigned: unassignedList(best),
+    explanations: explain(best),
+    plan: planOf(best),
+    objective: best.objective(),
+    iterations: result.iterations,
+    firstFeasibleMs: result.firstFeasibleMs,
+    elapsedMs: result.elapsedMs,
+    ceiling: { visits: ceiling.visits, bound: ceiling.bound },
+  };
+}
+
+export interface JoinOptions {
+  seed: number;
+  deadline?: number;
+  meetCost?: MeetCost;
+  params?: Partial<SearchParams>;
+}
+
+/** What the teams' searches add up to, and how many visits lending placed. */
+export interface Joined {
+  parts: Required<Pick<ScheduleParts, 'routes' | 'unassigned' | 'explanations'>>;
+  objective: number;
+  /** Visits a team left out that other teams' staff now make (or, rarely, its own after all). */
+  placedByLending: number;
+}
+
+/**
+ * The day from its teams' outcomes (in team order): their routes as they are when every team
+ * placed everything; else the teams' left-out visits offered to the whole day's staff
+ * (`lendAcrossTeams`), with reasons and explanations over the whole problem.
+ */
+export function joinTeams(problem: DayProblem, outcomes: readonly TeamOutcome[], options: JoinOptions): Joined {
+  const leftOut = outcomes.flatMap((o) => o.unassigned);
+  if (outcomes.length === 1 || leftOut.length === 0) {
+    return {
+      parts: { routes: outcomes.flatMap((o) => o.routes), unassigned: leftOut, explanations: outcomes.flatMap((o) => o.explanations) },
+      objective: outcomes.reduce((sum, o) => sum + o.objective, 0),
+      placedByLending: 0,
+    };
+  }
+  const day = lendAcrossTeams(problem, outcomes.flatMap((o) => o.plan), options);
+  const teamReasons = new Map(leftOut.map((u) => [u.visit, u]));
+  return {
+    parts: { routes: routesOf(day), unassigned: unassignedList(day), explanations: explain(day, teamReasons) },
+    objective: day.objective(),
+    placedByLending: leftOut.length - day.unassignedCount,
+  };
+}
+
 export function solveDayWithStats(problem: DayProblem, options: SolveDayOptions = {}): { schedule: Schedule; stats: SolveStats } {
   const { timeLimitMs, seed, iterations } = resolveSolveSettings(options, problem.options);
-  const parts = options.byTeam === false ? null : splitByTeam(problem);
-  const pieces = parts ?? [problem];
-  const totalVisits = problem.visits.length;
-
-  const routes: Route[] = [];
-  const unassigned: Unassigned[] = [];
-  const explanations: Explanation[] = [];
-  const stats: SolveStats = { firstFeasibleMs: 0, elapsedMs: 0, iterations: 0, objective: 0 };
-  let ceilingVisits = 0;
-  let ceilingBound = 0;
+  const pieces = (options.byTeam === false ? null : splitByTeam(problem)) ?? [problem];
+  const params = searchParams(options.params);
   const t0 = performance.now();
+  // Teams share the time limit less what lending may need after them.
+  const teamsMs = pieces.length > 1 ? timeLimitMs * (1 - params.lendingTimeShare) : timeLimitMs;
+  const outcomes: TeamOutcome[] = [];
+  let iterationsBefore = 0;
+  let objectiveBefore = 0;
+  let unassignedBefore = 0;
   for (const piece of pieces) {
-    const budget = splitBudget({ timeLimitMs, iterations }, piece.visits.length, totalVisits, pieces.length);
-    const inst = compileDay(piece);
-    const cost = new CostEvaluator(inst, { meetCost: options.meetCost });
-    const ceiling = continuityCeiling(inst);
-    ceilingVisits += ceiling.visits;
-    ceilingBound += ceiling.bound;
-    const iterationsBefore = stats.iterations;
-    const objectiveBefore = stats.objective;
-    const unassignedBefore = unassigned.length;
-    const result = search(cost, {
-      timeLimitMs: budget.timeLimitMs,
-      iterations: budget.iterations,
+    const budget = splitBudget({ timeLimitMs: teamsMs, iterations }, piece.visits.length, problem.visits.length, pieces.length);
+    const outcome = solveTeam(piece, {
+      ...budget,
       seed,
       signal: options.signal,
-      progressEveryMs: options.progressEveryMs,
+      meetCost: options.meetCost,
       params: options.params,
+      progressEveryMs: options.progressEveryMs,
       onProgress: options.onProgress
         ? (p: SearchProgress) =>
             options.onProgress!({
@@ -121,22 +210,20 @@ export function solveDayWithStats(problem: DayProblem, options: SolveDayOptions 
             })
         : undefined,
     });
-    const best = result.best;
-    routes.push(...routesOf(best));
-    unassigned.push(...unassignedList(best));
-    explanations.push(...explain(best));
-    stats.objective += best.objective();
-    stats.iterations += result.iterations;
-    if (stats.firstFeasibleMs === 0) stats.firstFeasibleMs = result.firstFeasibleMs;
+    outcomes.push(outcome);
+    iterationsBefore += outcome.iterations;
+    objectiveBefore += outcome.objective;
+    unassignedBefore += outcome.unassigned.length;
   }
-  stats.elapsedMs = performance.now() - t0;
-
+  const joined = joinTeams(problem, outcomes, { seed, deadline: t0 + timeLimitMs, meetCost: options.meetCost, params: options.params });
+  const elapsedMs = performance.now() - t0;
+  const stats: SolveStats = { firstFeasibleMs: outcomes[0].firstFeasibleMs, elapsedMs, iterations: iterationsBefore, objective: joined.objective };
+  const ceilingVisits = outcomes.reduce((sum, o) => sum + o.ceiling.visits, 0);
+  const ceilingBound = outcomes.reduce((sum, o) => sum + o.ceiling.bound, 0);
   const schedule = assembleSchedule(problem, {
-    routes,
-    unassigned,
-    explanations,
+    ...joined.parts,
     solver: {
-      seconds: Math.round(stats.elapsedMs) / 1000,
+      seconds: Math.round(elapsedMs) / 1000,
       iterations: stats.iterations,
       seed,
       objective: Math.round(stats.objective * 1000) / 1000,

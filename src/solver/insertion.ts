@@ -144,6 +144,8 @@ export class Inserter {
     const inst = this.inst;
     const cost = sol.cost;
     const s = route.staff;
+    // A shift that ends before the visit could: no position fits (and no blink is drawn for one that does not).
+    if (inst.shiftEnd[s] < lo + inst.duration[v] - EPS) return;
     const T = inst.staffTravel[s];
     const P = inst.placeCount;
     const pv = inst.visitPlace[v];

@@ -71,11 +71,12 @@ export function greedyInsert(sol: Solution, visits: readonly number[], inserter:
 export function regretInsert(sol: Solution, visits: readonly number[], inserter: Inserter, hardness: Float64Array, params: SearchParams, cached = true): void {
   const inst = sol.inst;
   const S = inst.staffCount;
-  const V = inst.visitCount;
   const pending = new Set(visits);
-  const cache = new Float64Array(V * S);
-  const cachedAt = new Int32Array(V * S).fill(-1);
-  const cachedRecipient = new Int32Array(V).fill(-1);
+  // Caches sized by the visits to place, not the day: a district's lending places a few dozen.
+  const slot = new Map([...pending].map((v, i) => [v, i]));
+  const cache = new Float64Array(slot.size * S);
+  const cachedAt = new Int32Array(slot.size * S).fill(-1);
+  const cachedRecipient = new Int32Array(slot.size).fill(-1);
   const tracksMaxLate = sol.cost.weights.maxLateMinute > 0;
   let lastMaxLate = Number.NaN;
   const simple = (v: number) => inst.visitStaffCount[v] === 1 && inst.visitDependencies[v].length === 0;
@@ -93,11 +94,12 @@ export function regretInsert(sol: Solution, visits: readonly number[], inserter:
       let second = Number.POSITIVE_INFINITY;
       if (simple(v)) {
         const r = inst.visitRecipient[v];
-        const fresh = cached && cachedRecipient[v] === sol.recipientVersion[r];
-        cachedRecipient[v] = sol.recipientVersion[r];
+        const i = slot.get(v)!;
+        const fresh = cached && cachedRecipient[i] === sol.recipientVersion[r];
+        cachedRecipient[i] = sol.recipientVersion[r];
         for (let s = 0; s < S; s++) {
           if (!inst.eligible[v * S + s]) continue;
-          const k = v * S + s;
+          const k = i * S + s;
           if (!fresh || cachedAt[k] !== sol.routes[s].version) {
             cache[k] = inserter.routeCost(sol, v, s, maxLate);
             cachedAt[k] = sol.routes[s].version;

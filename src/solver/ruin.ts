@@ -130,12 +130,16 @@ export const contactRemoval: RuinOperator = (sol, ctx, size) => {
  * staff members who may take it.
  */
 export const unassignedRemoval: RuinOperator = (sol, ctx, size) => {
+  const left: number[] = [];
+  for (let v = 0; v < ctx.inst.visitCount; v++) if (!sol.isAssigned(v)) left.push(v);
+  if (left.length === 0) return stringRemoval(sol, ctx, size);
+  return roomFor(sol, ctx, ctx.rng.pick(left));
+};
+
+/** The visits overlapping v's window (with a margin) in the routes of a few staff members who may make v. */
+export function roomFor(sol: Solution, ctx: RuinContext, v: number): number[] {
   const { inst, rng } = ctx;
   const S = inst.staffCount;
-  const left: number[] = [];
-  for (let v = 0; v < inst.visitCount; v++) if (!sol.isAssigned(v)) left.push(v);
-  if (left.length === 0) return stringRemoval(sol, ctx, size);
-  const v = rng.pick(left);
   const eligible: number[] = [];
   for (let s = 0; s < S; s++) if (inst.eligible[v * S + s] && inst.shiftStart[s] <= inst.winEnd[v] && inst.shiftEnd[s] >= inst.winStart[v]) eligible.push(s);
   const staff = rng.shuffle(eligible);
@@ -150,7 +154,7 @@ export const unassignedRemoval: RuinOperator = (sol, ctx, size) => {
     }
   }
   return [...removed];
-};
+}
 
 /**
  * How a ruin's visits go back: greedily in a random order with blinks, or by regret, so that
