@@ -68,11 +68,18 @@ const errorCases: Case[] = [
     fragment: 'minGapMinutes 300 is greater than maxGapMinutes 60',
   },
   {
-    name: 'negative max gap under the default min',
+    name: 'negative max gap (FORMAT §6.9: the gap is start(this) − start(other))',
     change: (d) => (d.visits[2].dependsOn[0] = { visit: 'v1', maxGapMinutes: -10 }),
-    path: 'visits[2].dependsOn[0]',
-    fragment: 'the default minGapMinutes 0 is greater than maxGapMinutes -10',
+    path: 'visits[2].dependsOn[0].maxGapMinutes',
+    fragment: '-10 may not be negative: the gap is start(this) − start(other)',
   },
+  {
+    name: 'negative min gap',
+    change: (d) => (d.visits[2].dependsOn[0] = { visit: 'v1', minGapMinutes: -30, maxGapMinutes: 60 }),
+    path: 'visits[2].dependsOn[0].minGapMinutes',
+    fragment: '-30 may not be negative',
+  },
+
   // time zone and times
   { name: 'unknown time zone', change: (d) => (d.timezone = 'Europe/Gothenburg'), path: 'timezone', fragment: '"Europe/Gothenburg" is not an IANA time zone' },
   {
