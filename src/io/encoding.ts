@@ -105,6 +105,9 @@ export function decodeText(bytes: Uint8Array, file: string, kind: TextKind): Dec
   if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
     throw new EncodingError(problem(file, `is UTF-32 (it starts with a UTF-32 byte-order mark), not UTF-8; ${fix}`));
   }
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    throw new EncodingError(problem(file, `is a ZIP archive (an Excel workbook, .xlsx?), not a text file; ${kind === 'json' ? 'a JSON document was expected' : 'save the sheet as "CSV UTF-8"'}`));
+  }
   const marked = startsWith(bytes, [0xff, 0xfe]) ? 'UTF-16LE' : startsWith(bytes, [0xfe, 0xff]) ? 'UTF-16BE' : null;
   const utf16 = marked ?? unmarkedUtf16(bytes);
   if (utf16) {
@@ -117,9 +120,6 @@ export function decodeText(bytes: Uint8Array, file: string, kind: TextKind): Dec
       throw new EncodingError(problem(file, `looks like UTF-16 (${order}) but is not valid UTF-16; ${fix}`));
     }
     return { text, encoding: utf16, warnings: [problem(file, `is UTF-16 (${order}); read as such (${fix} to avoid this warning)`, 'warning')] };
-  }
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    throw new EncodingError(problem(file, `is a ZIP archive (an Excel workbook, .xlsx?), not a text file; ${kind === 'json' ? 'a JSON document was expected' : 'save the sheet as "CSV UTF-8"'}`));
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {

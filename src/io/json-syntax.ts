@@ -121,14 +121,19 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     return text.slice(start + 1, j);
   };
 
+  /** The file stops before the document is complete: cut off, or a closing bracket missing. */
+  const endsEarly = (): JsonSyntaxError => {
+    const open = stack[stack.length - 1];
+    if (!open) return fail(n, text.trim() === '' ? 'the file is empty: a JSON document was expected' : 'the file ends in the middle of a value (it was cut off)');
+    const what = open.kind === 'object' ? 'an object' : 'a list';
+    return fail(n, `the file ends in the middle of ${what} that starts at ${where(open.offset)} (a "${open.kind === 'object' ? '}' : ']'}" is missing, or the file was cut off)`);
+  };
+
   for (;;) {
     while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
     if (i >= n) {
       if (expect === 'end') return null;
-      const open = stack[stack.length - 1];
-      if (!open) return fail(n, 'the file is empty: a JSON document was expected');
-      const what = open.kind === 'object' ? 'an object' : 'a list';
-      return fail(n, `the file ends in the middle of ${what} that starts at ${where(open.offset)} (a "${open.kind === 'object' ? '}' : ']'}" is missing, or the file was cut off)`);
+      return endsEarly();
     }
     const c = text[i];
     const top = stack[stack.length - 1];
@@ -201,7 +206,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
       const number = NUMBER.exec(text)?.[0];
       WORD.lastIndex = i;
       const token = WORD.exec(text)?.[0] ?? c;
-      if (!number || token.length > number.length) return fail(i, `${JSON.stringify(token)} is not a JSON number`);
+      if (!number || token.length > number.length) return i + token.length >= n ? endsEarly() : fail(i, `${JSON.stringify(token)} is not a JSON number`);
       i += number.length;
       afterValue();
       continue;
@@ -212,6 +217,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
       afterValue();
       continue;
     }
+    // A literal cut off at the end of the file ("tru").
+    if (LITERALS.some((word) => word.length > n - i && word.startsWith(text.slice(i)))) return endsEarly();
     const context = top?.kind === 'object' && top.key !== null ? ` for ${shortKey(top.key)}` : '';
     return fail(i, `expected a value${context}, found ${found(text, i)}`);
   }

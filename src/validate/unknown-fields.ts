@@ -39,6 +39,28 @@ function suggestion(key: string, known: readonly string[]): string {
   return best === null ? '' : ` (did you mean ${quote(best)}?)`;
 }
 
+const holdsFields = new WeakMap<z.core.$ZodType, boolean>();
+
+/**
+ * Whether a value of `schema` can hold an object with fields; the points of an area (tuples
+ * of numbers) cannot, so a 50,000-point ring is not walked at all. The schemas hold no
+ * cycles, so the recursion is as deep as the schema.
+ */
+function mayHoldFields(schema: z.core.$ZodType): boolean {
+  const known = holdsFields.get(schema);
+  if (known !== undefined) return known;
+  const inner = unwrap(schema);
+  const def = defOf(inner);
+  let holds: boolean;
+  if (shapeOf(inner) || def.type === 'record') holds = true;
+  else if (def.type === 'array') holds = mayHoldFields(def.element as z.core.$ZodType);
+  else if (def.type === 'tuple') holds = [...(def.items as z.core.$ZodType[]), ...(def.rest ? [def.rest as z.core.$ZodType] : [])].some(mayHoldFields);
+  else if (def.type === 'union') holds = (def.options as z.core.$ZodType[]).some(mayHoldFields);
+  else holds = false;
+  holdsFields.set(schema, holds);
+  return holds;
+}
+
 type Step = { schema: z.core.$ZodType; value: unknown; path: Path } | { unknown: string; known: readonly string[]; path: Path };
 
 /**
@@ -58,11 +80,12 @@ export function warnUnknownFields(schema: z.core.$ZodType, value: unknown, probl
       continue;
     }
     const here = step.value;
+    if (here === null || typeof here !== 'object' || !mayHoldFields(step.schema)) continue;
     const inner = unwrap(step.schema);
     const def = defOf(inner);
     const object = shapeOf(inner);
     if (object) {
-      if (!isPlainObject(here)) continue;
+      if (Array.isArray(here)) continue;
       const known = Object.keys(object.shape);
       const steps: Step[] = [];
       for (const [key, child] of Object.entries(here)) {
