@@ -44,6 +44,7 @@ export function diffMetrics(claimed: CheckedSchedule['metrics'], recomputed: Met
   compare('newStaffPerRecipient', reported.newStaffPerRecipient, recomputed.newStaffPerRecipient, NUMBER_TOLERANCE);
 
   for (const table of ['byRecipient', 'byStaff'] as const) {
+    if (reported[table] === undefined) continue;
     const mine = keyed(recomputed[table]);
     const theirs = keyed(reported[table]);
     for (const [id, row] of theirs) {

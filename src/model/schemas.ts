@@ -147,13 +147,13 @@ export const Visit = z.object({
 
 export const Matrix = z.object({
   ids: z.array(Id).min(1),
-  minutes: z.partialRecord(TravelMode, z.array(z.array(z.number().nonnegative().nullable()))),
+  minutes: z.partialRecord(TravelMode, optional(z.array(z.array(z.number().nonnegative().nullable())))),
 });
 
 export const Travel = z.object({
   detourFactor: optional(z.number().positive()),
-  speedKmh: optional(z.partialRecord(TravelMode, z.number().positive())),
-  legOverheadMinutes: optional(z.partialRecord(TravelMode, z.number().nonnegative())),
+  speedKmh: optional(z.partialRecord(TravelMode, optional(z.number().positive()))),
+  legOverheadMinutes: optional(z.partialRecord(TravelMode, optional(z.number().nonnegative()))),
   matrix: optional(Matrix),
 });
 

@@ -56,6 +56,8 @@ export function registerCheck(program: Command): void {
         'Checks ids, that every visit is placed exactly once, staffing and eligibility, windows,',
         'durations, time order, travel by each staff member\'s mode, shifts, breaks, waits, totals,',
         'dependencies, warnings, time offsets, and the reported metrics against recomputed ones.',
+        'Any schedule may be checked: its metrics, warnings, solver facts and explanations are',
+        'its claims, each compared where given; the metrics are recomputed always.',
         '',
         'Output: "ok" and the recomputed metrics, or every violation as "code path: sentence";',
         'differences in reported metrics follow as "note" lines (counts and minute totals that',
