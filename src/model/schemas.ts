@@ -171,7 +171,13 @@ export const OBJECTIVE_WEIGHTS = [
   'languageMismatch',
 ] as const;
 export type ObjectiveWeight = (typeof OBJECTIVE_WEIGHTS)[number];
-const weight = () => optional(z.number().nonnegative());
+/**
+ * The largest weight: a billion minute-equivalents, 100,000 times a missed mandatory visit.
+ * Past it the objective's sums leave the range of exact arithmetic, and at 1e308 they
+ * overflow to Infinity and every visit stays unassigned.
+ */
+export const MAX_WEIGHT = 1e9;
+const weight = () => optional(z.number().nonnegative().max(MAX_WEIGHT));
 export const Objective = z.object(Object.fromEntries(OBJECTIVE_WEIGHTS.map((k) => [k, weight()])) as Record<ObjectiveWeight, ReturnType<typeof weight>>);
 
 export const SolveOptions = z.object({

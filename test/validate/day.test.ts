@@ -34,6 +34,7 @@ const errorCases: Case[] = [
   { name: 'unknown area type', change: (d) => (d.teams[0].area.type = 'Circle'), path: 'teams[0].area.type', fragment: '"Circle" is not one of "Polygon", "MultiPolygon"' },
   { name: 'impossible date', change: (d) => (d.date = '2026-02-30'), path: 'date', fragment: 'is not a real calendar date' },
   { name: 'empty id', change: (d) => (d.staff[1].id = ''), path: 'staff[1].id', fragment: 'non-empty id' },
+  { name: 'a weight that would overflow the objective', change: (d) => (d.objective = { notContact: 1e308 }), path: 'objective.notContact', fragment: '1e+308 should be at most 1000000000' },
   // duplicate ids
   { name: 'duplicate team', change: (d) => d.teams.push({ ...d.teams[0] }), path: 'teams[1].id', fragment: 'duplicate id "T1": already used at teams[0]' },
   { name: 'duplicate staff', change: (d) => (d.staff[2].id = 's1'), path: 'staff[2].id', fragment: 'duplicate id "s1": already used at staff[0]' },
