@@ -1,7 +1,7 @@
 /**
  * TypeScript types inferred from the public schemas, so the two never drift. Problems are
  * typed as validation returns them (src/validate/normalise.ts): `recentStaff` entries with
- * the defaults of FORMAT §6.20 filled in; `*Input` types are what a document may hold.
+ * the defaults of FORMAT §6.20 filled in.
  */
 import type { z } from 'zod';
 import type * as S from './schemas.ts';
@@ -26,7 +26,6 @@ export type Objective = z.infer<typeof S.Objective>;
 export type { ObjectiveWeight } from './schemas.ts';
 export type SolveOptions = z.infer<typeof S.SolveOptions>;
 export type DayProblem = Omit<z.infer<typeof S.DayProblem>, 'recipients'> & { recipients: Recipient[] };
-export type DayProblemInput = z.input<typeof S.DayProblem>;
 
 export type Stop = z.infer<typeof S.Stop>;
 export type Route = z.infer<typeof S.Route>;
@@ -47,7 +46,6 @@ export type PeriodStaff = z.infer<typeof S.PeriodStaff>;
 export type VisitPlan = z.infer<typeof S.VisitPlan>;
 export type PeriodVisit = z.infer<typeof S.PeriodVisit>;
 export type PeriodProblem = Omit<z.infer<typeof S.PeriodProblem>, 'recipients'> & { recipients: Recipient[] };
-export type PeriodProblemInput = z.input<typeof S.PeriodProblem>;
 export type PeriodSchedule = z.infer<typeof S.PeriodSchedule>;
 
 export type VisitLogRow = z.infer<typeof S.VisitLogRow>;
