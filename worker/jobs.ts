@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { JobsOptions, KeepJobs } from 'bullmq';
 import { InputError, fromZodIssues } from '../src/model/errors.ts';
+import { MAX_TIME_LIMIT_SECONDS, MAX_TIME_LIMIT_SECONDS_PER_DAY, assertValueLimits, beyond, maxInputBytes } from '../src/limits/index.ts';
 
 /** Default queue name; every job kind shares it, so any worker runs any job. */
 export const DEFAULT_QUEUE = 'kontinuitet';
@@ -21,7 +22,7 @@ export type JobName = PublicJobName | 'solve-team';
 
 const solveSettings = {
   /** Search time limit; default the problem's `options.timeLimitSeconds`, else 10 s. */
-  timeLimitSeconds: z.number().positive().max(24 * 3600).optional(),
+  timeLimitSeconds: z.number().positive().max(MAX_TIME_LIMIT_SECONDS).optional(),
   /** Iteration budget: with it, the same seed gives the same schedule on any worker. */
   iterations: z.number().int().positive().optional(),
   seed: z.number().int().optional(),
@@ -70,7 +71,7 @@ export const TeamResultShape = z.object({
 export const PlanPeriodData = z.strictObject({
   problem: z.looseObject({}),
   /** Search time per day; default the period's `options.timeLimitSeconds`, else 5 s. */
-  timeLimitSecondsPerDay: z.number().positive().max(3600).optional(),
+  timeLimitSecondsPerDay: z.number().positive().max(MAX_TIME_LIMIT_SECONDS_PER_DAY).optional(),
   iterationsPerDay: z.number().int().positive().optional(),
   seed: z.number().int().optional(),
   /** Carry each day's staff into the next day's history (default true). */
@@ -102,8 +103,16 @@ export function isJobName(name: string): name is JobName {
   return Object.hasOwn(DATA_SCHEMAS, name);
 }
 
-/** Checks a job's data against its shape; every problem at once, as an `InputError`. */
+/**
+ * Checks a job's data against its shape and the input limits (src/limits: depth and list
+ * lengths first, so nothing recursive meets a value nested thousands deep; then its size,
+ * as the CLI holds a file to it); every problem at once, as an `InputError`.
+ */
 export function parseJobData<N extends JobName>(name: N, data: unknown): z.infer<(typeof DATA_SCHEMAS)[N]> {
+  assertValueLimits(data, `${name} job data`);
+  if (Buffer.byteLength(JSON.stringify(data) ?? '') > maxInputBytes()) {
+    throw new InputError([{ path: '(job data)', message: `is ${beyond('inputMegabytes')}`, severity: 'error', code: 'too_large' }], `invalid ${name} job data`);
+  }
   const result = DATA_SCHEMAS[name].safeParse(data);
   if (!result.success) throw new InputError(fromZodIssues(result.error.issues, data), `invalid ${name} job data`);
   return result.data as z.infer<(typeof DATA_SCHEMAS)[N]>;

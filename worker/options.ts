@@ -1,6 +1,7 @@
 /** The worker's command-line options, shared by `npm run worker` and `kontinuitet worker`. */
 import type { Command } from 'commander';
 import { UsageError } from '../src/cli/run.ts';
+import { numberOption } from '../src/cli/options.ts';
 import { redisUrl } from './connection.ts';
 import { WORKER_DEFAULTS, type WorkerSettings } from './service.ts';
 
@@ -30,13 +31,10 @@ export function addWorkerOptions(command: Command): Command {
     );
 }
 
-function number(value: string, flag: string, { min, integer }: { min: number; integer: boolean }): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`${flag} must be ${integer ? 'a whole number' : 'a number'} of at least ${min}, not "${value}"`);
-  }
-  return n;
-}
+/** Node's timers hold at most 2^31 − 1 ms; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Each job runs in its own worker thread, and threads cost memory. */
+const MAX_CONCURRENCY = 256;
 
 function name(value: string, flag: string): string {
   if (!/^[A-Za-z0-9._-]+$/.test(value)) throw new UsageError(`${flag} may hold letters, digits, ".", "_" and "-" only, not "${value}"`);
@@ -48,10 +46,10 @@ export function workerSettings(flags: WorkerFlags, env: NodeJS.ProcessEnv = proc
     redisUrl: redisUrl(env),
     queue: name(flags.queue, '--queue'),
     prefix: name(flags.prefix, '--prefix'),
-    concurrency: number(flags.concurrency, '--concurrency', { min: 1, integer: true }),
-    graceMs: number(flags.grace, '--grace', { min: 0, integer: false }) * 1000,
-    lockDurationMs: number(flags.lockDuration, '--lock-duration', { min: 1000, integer: true }),
-    stalledIntervalMs: number(flags.stalledInterval, '--stalled-interval', { min: 100, integer: true }),
+    concurrency: numberOption(flags.concurrency, '--concurrency', { integer: true, min: 1, max: MAX_CONCURRENCY }),
+    graceMs: numberOption(flags.grace, '--grace', { min: 0, max: MAX_TIMER_MS / 1000, unit: 'seconds' }) * 1000,
+    lockDurationMs: numberOption(flags.lockDuration, '--lock-duration', { integer: true, min: 1000, max: MAX_TIMER_MS, unit: 'ms' }),
+    stalledIntervalMs: numberOption(flags.stalledInterval, '--stalled-interval', { integer: true, min: 100, max: MAX_TIMER_MS, unit: 'ms' }),
     name: flags.name,
   };
 }

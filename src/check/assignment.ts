@@ -4,7 +4,7 @@
  * (FORMAT §1, §2, §6.1, §6.2, §6.9).
  */
 import { UNASSIGNED_REASONS } from '../model/schemas.ts';
-import type { Schedule, Visit } from '../model/types.ts';
+import type { CheckedSchedule, Visit } from '../model/types.ts';
 import type { DayIndex, RouteTimes } from '../metrics/index.ts';
 import { ineligibility } from '../rules/eligibility.ts';
 import { minutesText, TIME_TOLERANCE, type Violations } from './violations.ts';
@@ -17,7 +17,7 @@ interface Placement {
   end: number;
 }
 
-export function checkAssignment(day: DayIndex, schedule: Schedule, times: readonly RouteTimes[], out: Violations): void {
+export function checkAssignment(day: DayIndex, schedule: CheckedSchedule, times: readonly RouteTimes[], out: Violations): void {
   const placements = placeVisits(day, schedule, times, out);
   const unassigned = checkUnassignedList(day, schedule, out);
   for (const visit of day.problem.visits) {
@@ -36,7 +36,7 @@ export function checkAssignment(day: DayIndex, schedule: Schedule, times: readon
 }
 
 /** Checks every stop against its route and visit; returns the stops of each known visit. */
-function placeVisits(day: DayIndex, schedule: Schedule, times: readonly RouteTimes[], out: Violations): Map<string, Placement[]> {
+function placeVisits(day: DayIndex, schedule: CheckedSchedule, times: readonly RouteTimes[], out: Violations): Map<string, Placement[]> {
   const placements = new Map<string, Placement[]>();
   const routeOf = new Map<string, number>();
   schedule.routes.forEach((route, r) => {
@@ -160,9 +160,9 @@ function checkDependencies(day: DayIndex, placements: Map<string, Placement[]>, 
 }
 
 /** Returns the index in `unassigned` of each known visit listed there. */
-function checkUnassignedList(day: DayIndex, schedule: Schedule, out: Violations): Map<string, number> {
+function checkUnassignedList(day: DayIndex, schedule: CheckedSchedule, out: Violations): Map<string, number> {
   const listed = new Map<string, number>();
-  schedule.unassigned.forEach((entry, u) => {
+  (schedule.unassigned ?? []).forEach((entry, u) => {
     const path = `unassigned[${u}]`;
     if (!(UNASSIGNED_REASONS as readonly string[]).includes(entry.reason)) {
       out.add('bad_unassigned_reason', `${path}.reason`, `${JSON.stringify(entry.reason)} is not one of ${UNASSIGNED_REASONS.join(', ')}`, [entry.visit]);

@@ -1,9 +1,9 @@
 /** The schedule as a document: its format, date and zone, and the offset of every time (FORMAT §6.11). */
-import type { Schedule } from '../model/types.ts';
+import type { CheckedSchedule } from '../model/types.ts';
 import { type DayIndex, offsetsOf, routeTimeFields } from '../metrics/index.ts';
 import type { Violations } from './violations.ts';
 
-export function checkDocument(day: DayIndex, schedule: Schedule, out: Violations): void {
+export function checkDocument(day: DayIndex, schedule: CheckedSchedule, out: Violations): void {
   if (schedule.format !== 'kontinuitet/schedule@1') {
     out.add('wrong_format', 'format', `the format is ${JSON.stringify(schedule.format)}, not "kontinuitet/schedule@1"`, []);
   }

@@ -21,7 +21,7 @@
  * - warnings (§6.13): missing_warning, unexpected_warning;
  * - metrics: metric_mismatch (counts and minute totals only; every difference is in metricDiffs).
  */
-import type { DayProblem, Metrics, Schedule } from '../model/types.ts';
+import type { CheckedSchedule, DayProblem, Metrics } from '../model/types.ts';
 import { DayIndex, metricsOf, viewRoutes } from '../metrics/index.ts';
 import { checkAssignment } from './assignment.ts';
 import { checkDocument } from './document.ts';
@@ -39,7 +39,12 @@ export interface CheckResult {
   metricDiffs: MetricDiff[];
 }
 
-export function checkSchedule(problem: DayProblem, schedule: Schedule): CheckResult {
+/**
+ * Any schedule may be checked, also one without `metrics`, `warnings` or `unassigned`
+ * (`CheckedSchedule`): the metrics are always recomputed, and what the schedule claims is
+ * compared where it makes a claim.
+ */
+export function checkSchedule(problem: DayProblem, schedule: CheckedSchedule): CheckResult {
   const day = new DayIndex(problem);
   const view = viewRoutes(day, schedule.routes);
   const out = new Violations(day.clock);

@@ -1,8 +1,9 @@
 /**
- * Reported metrics against recomputed ones. Every difference is listed; those in counts
- * and minute totals, which leave no room for reading, are violations too.
+ * Reported metrics against recomputed ones. A schedule's metrics are its claims: each field
+ * it gives is compared, one it leaves out is not. Every difference is listed; those in
+ * counts and minute totals, which leave no room for reading, are violations too.
  */
-import type { Metrics } from '../model/types.ts';
+import type { CheckedSchedule, Metrics } from '../model/types.ts';
 import { NUMBER_TOLERANCE, TIME_TOLERANCE, type Violations } from './violations.ts';
 
 export interface MetricDiff {
@@ -16,11 +17,12 @@ const MINUTES = ['travelMinutes', 'serviceMinutes', 'waitMinutes', 'lateMinutes'
 const SHARES = ['contactShare', 'contactOrDeputyShare', 'contactReachableShare'] as const;
 
 /** `stops` scales the tolerance of minute figures read back from written times. */
-export function diffMetrics(reported: Metrics, recomputed: Metrics, stops: number, out: Violations): MetricDiff[] {
+export function diffMetrics(claimed: CheckedSchedule['metrics'], recomputed: Metrics, stops: number, out: Violations): MetricDiff[] {
   const diffs: MetricDiff[] = [];
+  const reported = claimed ?? {};
   const minuteTolerance = TIME_TOLERANCE * Math.max(1, stops);
   const compare = (field: string, a: unknown, b: unknown, tolerance: number): boolean => {
-    if (same(a, b, tolerance)) return true;
+    if (a === undefined || same(a, b, tolerance)) return true;
     diffs.push({ field, reported: a, recomputed: b });
     return false;
   };
@@ -42,6 +44,7 @@ export function diffMetrics(reported: Metrics, recomputed: Metrics, stops: numbe
   compare('newStaffPerRecipient', reported.newStaffPerRecipient, recomputed.newStaffPerRecipient, NUMBER_TOLERANCE);
 
   for (const table of ['byRecipient', 'byStaff'] as const) {
+    if (reported[table] === undefined) continue;
     const mine = keyed(recomputed[table]);
     const theirs = keyed(reported[table]);
     for (const [id, row] of theirs) {

@@ -3,7 +3,7 @@
  * every recipient they apply to, and for no other. A warning names its recipient in `ids`.
  * A contact who is not on today's staff list is not judged, either way.
  */
-import type { Schedule } from '../model/types.ts';
+import type { CheckedSchedule } from '../model/types.ts';
 import type { DayIndex } from '../metrics/index.ts';
 import { qualifiedAsContact } from '../rules/eligibility.ts';
 import type { Violations } from './violations.ts';
@@ -13,7 +13,9 @@ type Verdict = 'applies' | 'does_not_apply' | 'not_judged';
 const JUDGED = ['contact_not_qualified', 'no_contact'] as const;
 type Judged = (typeof JUDGED)[number];
 
-export function checkWarnings(day: DayIndex, schedule: Schedule, out: Violations): void {
+/** A schedule without `warnings` makes no claim about them, and is not judged on them. */
+export function checkWarnings(day: DayIndex, schedule: CheckedSchedule, out: Violations): void {
+  if (schedule.warnings === undefined) return;
   const verdicts = new Map<string, Record<Judged, Verdict>>();
   for (const recipient of day.recipients.values()) {
     const contactId = day.contactOf(recipient);

@@ -102,7 +102,7 @@ function coverage(worker: Worker, client: Client, visits: readonly { need: CareN
 }
 
 export function generateDay(opts: GenerateOptions): { problem: DayProblem; planted?: Schedule } {
-  checkOptions(opts);
+  checkOptions(opts, 'day');
   const date = opts.date ?? DEFAULT_DAY_DATE;
   const timezone = opts.timezone ?? DEFAULT_TIMEZONE;
   const clock = openClock(date, timezone);

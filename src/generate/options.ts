@@ -1,6 +1,7 @@
 /** Generator options, their defaults and the presets behind the bundled datasets. */
 import { DateString } from '../model/schemas.ts';
 import { DEFAULT_TIMEZONE, isValidZone } from '../time/index.ts';
+import { beyond, grouped, limitOf } from '../limits/index.ts';
 
 export interface GenerateOptions {
   seed: number;
@@ -48,8 +49,12 @@ function wholeNumber(value: number, name: string, min: number, max: number): voi
   if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be a whole number from ${min} to ${max} (got ${value})`);
 }
 
-/** Throws `RangeError` with a plain sentence for an option out of range. */
-export function checkOptions(opts: PeriodOptions): void {
+/**
+ * Throws `RangeError` with a plain sentence for an option out of range, or for sizes whose
+ * problem would be past the places limit every command holds it to (a period's rota has
+ * up to twice the day's staff).
+ */
+export function checkOptions(opts: PeriodOptions, kind: 'day' | 'period'): void {
   if (!Number.isSafeInteger(opts.seed)) throw new RangeError(`seed must be a whole number (got ${opts.seed})`);
   wholeNumber(opts.teams, 'teams', 1, LIMITS.teams);
   wholeNumber(opts.staffPerTeam, 'staff per team', 1, LIMITS.staffPerTeam);
@@ -58,6 +63,10 @@ export function checkOptions(opts: PeriodOptions): void {
     if (value !== undefined && !DateString.safeParse(value).success) throw new RangeError(`${name} must be a calendar date YYYY-MM-DD (got "${value}")`);
   }
   if (opts.days !== undefined) wholeNumber(opts.days, 'days', 1, 31);
+  const places = opts.teams * (1 + opts.staffPerTeam * (kind === 'period' ? 2 : 1) + opts.recipientsPerTeam);
+  if (places > limitOf('places')) {
+    throw new RangeError(`${opts.teams} teams of ${opts.staffPerTeam} staff and ${opts.recipientsPerTeam} recipients make up to ${grouped(places)} places, ${beyond('places')}`);
+  }
   const zone = opts.timezone ?? DEFAULT_TIMEZONE;
   if (!isValidZone(zone)) throw new RangeError(`timezone "${zone}" is not an IANA time zone (such as "Europe/Stockholm")`);
 }

@@ -96,7 +96,7 @@ function rosterJson(days: Map<string, Shift>): RosterEntry[] {
 }
 
 export function generatePeriod(opts: PeriodOptions): PeriodProblem {
-  checkOptions(opts);
+  checkOptions(opts, 'period');
   const startDate = opts.startDate ?? opts.date ?? DEFAULT_PERIOD_START;
   const dayCount = opts.days ?? DEFAULT_PERIOD_DAYS;
   const timezone = opts.timezone ?? DEFAULT_TIMEZONE;

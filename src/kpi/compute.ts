@@ -22,6 +22,7 @@ import { DateString } from '../model/schemas.ts';
 import type { KpiGroup, KpiRecipient, KpiReport, KpiWindow, Role } from '../model/types.ts';
 import { DEFAULT_TIMEZONE, TimeError, addDays, daysBetween, isValidZone, localParts, parseInstant, zoneOf } from '../time/index.ts';
 import type { KpiOptions, KpiRecipientInfo, KpiRow, LogVisitType } from './types.ts';
+import { beyond, grouped, limitOf } from '../limits/index.ts';
 
 export const WINDOW_DAYS = 14;
 export const DAY_START_MINUTE = 7 * 60;
@@ -85,6 +86,8 @@ function checkOptions(recipients: readonly KpiRecipientInfo[], opts: KpiOptions,
   if (!isValidZone(timezone)) problems.push({ path: 'timezone', message: `"${timezone}" is not an IANA time zone`, severity: 'error' });
   if (opts.windows !== undefined && !(Number.isInteger(opts.windows) && opts.windows >= 1)) {
     problems.push({ path: 'windows', message: `${opts.windows} is not a whole number of windows (1 or more)`, severity: 'error' });
+  } else if (opts.windows !== undefined && opts.windows > limitOf('kpiWindows')) {
+    problems.push({ path: 'windows', message: `${grouped(opts.windows)} is ${beyond('kpiWindows')}`, severity: 'error', code: 'too_large' });
   }
   const seen = new Set<string>();
   recipients.forEach((r, index) => {
@@ -226,6 +229,10 @@ export function computeKpi(rows: readonly KpiRow[], recipients: readonly KpiReci
   const ids = [...everyone].sort(byId);
   const teams = [...new Set([...teamOf.values()].filter((t): t is string => t !== null))].sort(byId);
   const windowCount = opts.windows ?? Math.max(1, Math.floor((lastDay + 1) / WINDOW_DAYS));
+  if (windowCount > limitOf('kpiWindows')) {
+    const message = `the log runs to ${addDays(opts.from, lastDay)}, ${grouped(windowCount)} windows from ${opts.from}: ${beyond('kpiWindows')}; a window count (--windows) reports the first ones only`;
+    throw new InputError([{ path: 'windows', message, severity: 'error', code: 'too_large' }], 'invalid KPI input');
+  }
 
   const windows: KpiWindow[] = [];
   for (let w = 0; w < windowCount; w++) {

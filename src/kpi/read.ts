@@ -3,8 +3,8 @@
  * CSV, JSON lines or (recipients) a JSON array. Every bad row is reported at once as
  * `file:line: column: sentence`, and nothing is returned when any is bad.
  */
-import { readText } from '../io/index.ts';
-import { InputError, type InputProblem } from '../model/errors.ts';
+import { readTableText } from '../io/index.ts';
+import { InputError, preview, type InputProblem } from '../model/errors.ts';
 import { LOG_VISIT_TYPES, ROLES } from '../model/schemas.ts';
 import type { Role } from '../model/types.ts';
 import { TimeError, parseInstant, zoneOf } from '../time/index.ts';
@@ -18,10 +18,7 @@ const RECIPIENT_COLUMNS = ['recipient', 'birthYear', 'age', 'team', 'contact'] a
 const BIRTH_YEAR_RANGE = [1880, 2100] as const;
 const AGE_RANGE = [0, 130] as const;
 
-function describe(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-}
+const describe = preview;
 
 /** Reads one row's values and reports its problems under `file:line: column`. */
 class RowReader {
@@ -169,12 +166,19 @@ export function parseRecipients(text: string, file: string): KpiRecipientInfo[] 
   return recipients;
 }
 
-/** Reads a visit log (CSV, `.jsonl`/`.ndjson` or JSON lines by content). */
-export async function readVisitLog(path: string, timezone: string): Promise<PerformedRow[]> {
-  return parseVisitLog(await readText(path), path, timezone);
+/**
+ * Reads a visit log (CSV, `.jsonl`/`.ndjson` or JSON lines by content). A file that is not
+ * UTF-8 is read as Windows-1252 (or UTF-16 by its mark), and `warnings` hears of it.
+ */
+export async function readVisitLog(path: string, timezone: string, warnings: InputProblem[] = []): Promise<PerformedRow[]> {
+  const { text, warnings: found } = await readTableText(path);
+  warnings.push(...found);
+  return parseVisitLog(text, path, timezone);
 }
 
-/** Reads a recipients file (CSV, JSON lines or a JSON array). */
-export async function readRecipientsFile(path: string): Promise<KpiRecipientInfo[]> {
-  return parseRecipients(await readText(path), path);
+/** Reads a recipients file (CSV, JSON lines or a JSON array), its encoding as for `readVisitLog`. */
+export async function readRecipientsFile(path: string, warnings: InputProblem[] = []): Promise<KpiRecipientInfo[]> {
+  const { text, warnings: found } = await readTableText(path);
+  warnings.push(...found);
+  return parseRecipients(text, path);
 }

@@ -5,7 +5,7 @@
  */
 import { extname } from 'node:path';
 import { InputError, type InputProblem } from '../model/errors.ts';
-import { parseJsonText } from '../io/index.ts';
+import { findJsonSyntaxError, parseJsonText } from '../io/index.ts';
 import { parseCsv } from './csv.ts';
 
 export type TabularKind = 'csv' | 'jsonl' | 'json';
@@ -100,8 +100,9 @@ function fromJsonLines(text: string, file: string, lookup: Map<string, string>, 
     let value: unknown;
     try {
       value = JSON.parse(source);
-    } catch (err) {
-      problems.push(problem(`${file}:${line}`, `is not valid JSON (${(err as Error).message})`));
+    } catch {
+      const found = findJsonSyntaxError(source);
+      problems.push(problem(found ? `${file}:${line}:${found.column}` : `${file}:${line}`, `is not valid JSON${found ? `: ${found.message}` : ''}`));
       return;
     }
     const row = objectRow(value, line, file, lookup, columns, problems);
@@ -146,7 +147,7 @@ function fromJsonArray(text: string, file: string, lookup: Map<string, string>, 
     data = parseJsonText(text, file);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    problems.push(...err.problems);
+    for (const found of err.problems) problems.push(found);
     return { kind: 'json', headerLine: 1, hasHeader: true, columns, rows: [] };
   }
   if (!Array.isArray(data)) {

@@ -22,19 +22,63 @@ export class InputError extends Error {
   }
 }
 
+/** How much of a value (or a key) a sentence quotes. */
+const PREVIEW_CHARACTERS = 40;
+
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
+    else {
+      // A key is only ever a field name or an id; one of a megabyte would drown the sentence.
+      const name = String(key).length > PREVIEW_CHARACTERS ? `${String(key).slice(0, PREVIEW_CHARACTERS - 3)}...` : String(key);
+      out += out === '' ? name : `.${name}`;
+    }
   }
   return out === '' ? '(document)' : out;
 }
 
+/**
+ * A value as JSON, cut to `max` characters: `[[[[[[[[...` for a value nested thousands of
+ * levels deep or `[[18.07,59.31],[18.07,...` for a 50,000-point ring. Only what is shown
+ * is serialised, and each level shown costs a character, so the recursion is at most
+ * `max` deep whatever the value's depth.
+ */
+export function preview(value: unknown, max = PREVIEW_CHARACTERS): string {
+  let out = '';
+  const emit = (v: unknown): void => {
+    if (out.length > max) return;
+    if (Array.isArray(v)) {
+      out += '[';
+      for (let i = 0; i < v.length && out.length <= max; i++) {
+        if (i > 0) out += ',';
+        emit(v[i]);
+      }
+      out += ']';
+    } else if (v !== null && typeof v === 'object') {
+      out += '{';
+      let first = true;
+      for (const key of Object.keys(v)) {
+        const child = (v as Record<string, unknown>)[key];
+        if (out.length > max) break;
+        if (child === undefined) continue;
+        out += `${first ? '' : ','}${JSON.stringify(key.length > max ? key.slice(0, max) : key)}:`;
+        first = false;
+        emit(child);
+      }
+      out += '}';
+    } else if (typeof v === 'string') {
+      out += JSON.stringify(v.length > max ? v.slice(0, max) : v);
+    } else {
+      out += JSON.stringify(v) ?? 'null';
+    }
+  };
+  emit(value);
+  return out.length > max ? `${out.slice(0, max - 3)}...` : out;
+}
+
 function describe(value: unknown): string {
-  if (value === undefined) return 'missing';
-  const text = JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  return value === undefined ? 'missing' : preview(value);
 }
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
@@ -53,7 +97,8 @@ export function fromZodIssues(issues: z.core.$ZodIssue[], root: unknown): InputP
     let message: string;
     switch (issue.code) {
       case 'invalid_type':
-        message = value === undefined ? `is required (${issue.expected})` : `${describe(value)} should be ${article(issue.expected)}`;
+        if (issue.expected === 'never') message = issue.message;
+        else message = value === undefined ? `is required (${issue.expected})` : `${describe(value)} should be ${article(issue.expected)}`;
         break;
       case 'invalid_value':
         message = `${value === undefined ? 'is required, one of' : `${describe(value)} is not one of`} ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -66,7 +111,8 @@ export function fromZodIssues(issues: z.core.$ZodIssue[], root: unknown): InputP
         message = `${describe(value)} ${issue.message}`;
         break;
       case 'too_small':
-        message = issue.message.startsWith('Too small') ? `${describe(value)} should be ${boundText(issue, 'at least')}` : issue.message;
+        if (issue.message.startsWith('Too small')) message = `${describe(value)} should be ${boundText(issue, 'at least')}`;
+        else message = issue.origin === 'number' ? `${describe(value)} ${issue.message}` : issue.message;
         break;
       case 'too_big':
         message = `${describe(value)} should be ${boundText(issue, 'at most')}`;

@@ -4,6 +4,20 @@
  * whole document live in `src/validate`.
  */
 import { z } from 'zod';
+import { MAX_TIME_LIMIT_SECONDS } from '../limits/index.ts';
+
+/**
+ * An optional field: absent, or `null`, which FORMAT reads as absent (its default), so
+ * `"staffCount": null` is one staff member. Null comes out as `undefined`; validation drops
+ * the key (src/validate/normalise.ts). Fields where null has a meaning of its own
+ * (`contact`, `titleProof`) are `.nullable()` instead.
+ */
+export function optional<T extends z.ZodType>(schema: T) {
+  return schema
+    .nullish()
+    .transform((value): z.output<T> | undefined => value ?? undefined)
+    .optional();
+}
 
 export const Id = z.string().min(1, 'must be a non-empty id');
 export const DateString = z
@@ -48,75 +62,81 @@ export const Break = z.object({
 
 export const Team = z.object({
   id: Id,
-  name: z.string().optional(),
+  name: optional(z.string()),
   office: Point,
-  area: Area.optional(),
-  travelMode: TravelMode.optional(),
+  area: optional(Area),
+  travelMode: optional(TravelMode),
 });
 
 const staffCommon = {
   id: Id,
-  name: z.string().optional(),
+  name: optional(z.string()),
   team: Id,
   role: Role,
   titleProof: z.enum(['certificate', 'transitional']).nullable().optional(),
-  skills: z.array(z.string().min(1)).optional(),
-  languages: z.array(z.string().min(1)).optional(),
-  gender: Gender.optional(),
-  start: Point.optional(),
-  end: Point.optional(),
-  travelMode: TravelMode.optional(),
-  avoidTags: z.array(z.string().min(1)).optional(),
+  skills: optional(z.array(z.string().min(1))),
+  languages: optional(z.array(z.string().min(1))),
+  gender: optional(Gender),
+  start: optional(Point),
+  end: optional(Point),
+  travelMode: optional(TravelMode),
+  avoidTags: optional(z.array(z.string().min(1))),
 };
 
 export const Staff = z.object({
   ...staffCommon,
   shift: Interval,
-  breaks: z.array(Break).optional(),
+  breaks: optional(z.array(Break)),
 });
 
+/** Only `staff` is needed (FORMAT §6.20); validation fills in the defaults (src/validate/normalise.ts). */
 export const RecentStaff = z.object({
   staff: Id,
-  lastSeen: DateString,
-  visits: z.number().int().nonnegative(),
+  lastSeen: optional(DateString),
+  visits: optional(z.number().int().nonnegative()),
 });
 
 export const Recipient = z.object({
   id: Id,
-  name: z.string().optional(),
-  team: Id.optional(),
+  name: optional(z.string()),
+  team: optional(Id),
   location: Point,
   contact: Id.nullable().optional(),
-  contactWaived: z.boolean().optional(),
-  deputies: z.array(Id).optional(),
-  excludedStaff: z.array(Id).optional(),
-  requiredGender: Gender.optional(),
-  languages: z.array(z.string().min(1)).optional(),
-  tags: z.array(z.string().min(1)).optional(),
-  recentStaff: z.array(RecentStaff).optional(),
+  contactWaived: optional(z.boolean()),
+  deputies: optional(z.array(Id)),
+  excludedStaff: optional(z.array(Id)),
+  requiredGender: optional(Gender),
+  languages: optional(z.array(z.string().min(1))),
+  tags: optional(z.array(z.string().min(1))),
+  recentStaff: optional(z.array(RecentStaff)),
   /** Our addition: lets the KPI of a planned period apply the 65+ rule. */
-  birthYear: z.number().int().min(1880).max(2100).optional(),
+  birthYear: optional(z.number().int().min(1880).max(2100)),
 });
 
+/** FORMAT §6.9: the gap is start(this) − start(other), so a visit that must come first holds no `dependsOn` of its own. */
+const GapMinutes = z
+  .number()
+  .int()
+  .min(0, 'may not be negative: the gap is start(this) − start(other), so a visit that must start first is the other visit of a dependsOn');
 export const Dependency = z.object({
   visit: Id,
-  minGapMinutes: z.number().int().optional(),
-  maxGapMinutes: z.number().int().optional(),
+  minGapMinutes: optional(GapMinutes),
+  maxGapMinutes: optional(GapMinutes),
 });
 
 const visitCommon = {
   recipient: Id,
-  type: VisitType.optional(),
-  preferredStart: Time.optional(),
-  dueStart: Time.optional(),
+  type: optional(VisitType),
+  preferredStart: optional(Time),
+  dueStart: optional(Time),
   durationMinutes: z.number().int().positive(),
-  staffCount: z.literal([1, 2]).optional(),
-  requires: z.array(z.string().min(1)).optional(),
-  roles: z.array(Role).min(1).optional(),
-  mandatory: z.boolean().optional(),
-  lockedStaff: z.array(Id).min(1).optional(),
-  lockedStart: Time.optional(),
-  dependsOn: z.array(Dependency).optional(),
+  staffCount: optional(z.literal([1, 2])),
+  requires: optional(z.array(z.string().min(1))),
+  roles: optional(z.array(Role).min(1)),
+  mandatory: optional(z.boolean()),
+  lockedStaff: optional(z.array(Id).min(1)),
+  lockedStart: optional(Time),
+  dependsOn: optional(z.array(Dependency)),
 };
 
 export const Visit = z.object({
@@ -127,14 +147,14 @@ export const Visit = z.object({
 
 export const Matrix = z.object({
   ids: z.array(Id).min(1),
-  minutes: z.partialRecord(TravelMode, z.array(z.array(z.number().nonnegative().nullable()))),
+  minutes: z.partialRecord(TravelMode, optional(z.array(z.array(z.number().nonnegative().nullable())))),
 });
 
 export const Travel = z.object({
-  detourFactor: z.number().positive().optional(),
-  speedKmh: z.partialRecord(TravelMode, z.number().positive()).optional(),
-  legOverheadMinutes: z.partialRecord(TravelMode, z.number().nonnegative()).optional(),
-  matrix: Matrix.optional(),
+  detourFactor: optional(z.number().positive()),
+  speedKmh: optional(z.partialRecord(TravelMode, optional(z.number().positive()))),
+  legOverheadMinutes: optional(z.partialRecord(TravelMode, optional(z.number().nonnegative()))),
+  matrix: optional(Matrix),
 });
 
 export const OBJECTIVE_WEIGHTS = [
@@ -152,20 +172,22 @@ export const OBJECTIVE_WEIGHTS = [
   'otherTeam',
 ] as const;
 export type ObjectiveWeight = (typeof OBJECTIVE_WEIGHTS)[number];
-export const Objective = z.object(
-  Object.fromEntries(OBJECTIVE_WEIGHTS.map((k) => [k, z.number().nonnegative().optional()])) as Record<
-    ObjectiveWeight,
-    z.ZodOptional<z.ZodNumber>
-  >,
-);
+/**
+ * The largest weight: a billion minute-equivalents, 100,000 times a missed mandatory visit.
+ * Past it the objective's sums leave the range of exact arithmetic, and at 1e308 they
+ * overflow to Infinity and every visit stays unassigned.
+ */
+export const MAX_WEIGHT = 1e9;
+const weight = () => optional(z.number().nonnegative().max(MAX_WEIGHT));
+export const Objective = z.object(Object.fromEntries(OBJECTIVE_WEIGHTS.map((k) => [k, weight()])) as Record<ObjectiveWeight, ReturnType<typeof weight>>);
 
 export const SolveOptions = z.object({
-  timeLimitSeconds: z.number().positive().optional(),
-  seed: z.number().int().optional(),
-  iterations: z.number().int().positive().optional(),
+  timeLimitSeconds: optional(z.number().positive().max(MAX_TIME_LIMIT_SECONDS)),
+  seed: optional(z.number().int()),
+  iterations: optional(z.number().int().positive()),
 });
 
-const Timezone = z.string().min(1).optional();
+const Timezone = optional(z.string().min(1));
 
 export const DayProblem = z.object({
   format: z.literal('kontinuitet/day@1'),
@@ -175,9 +197,9 @@ export const DayProblem = z.object({
   staff: z.array(Staff),
   recipients: z.array(Recipient),
   visits: z.array(Visit),
-  travel: Travel.optional(),
-  objective: Objective.optional(),
-  options: SolveOptions.optional(),
+  travel: optional(Travel),
+  objective: optional(Objective),
+  options: optional(SolveOptions),
 });
 
 // ── Schedule ────────────────────────────────────────────────────────────────
@@ -308,6 +330,23 @@ export const Schedule = z.object({
   explanations: z.array(Explanation).optional(),
 });
 
+/**
+ * A schedule as `check` reads it: any schedule, also one another tool wrote or a person
+ * edited. Its `metrics`, `warnings`, `solver` and `explanations` are its claims: each one
+ * given is compared with what the checker recomputes, one left out is not; `date` and
+ * `timezone` are compared when present (FORMAT §6.11), and `unassigned` may be left out
+ * when every visit is in a route.
+ */
+export const CheckedSchedule = Schedule.extend({
+  date: optional(DateString),
+  timezone: optional(z.string().min(1)),
+  unassigned: optional(z.array(Unassigned)),
+  warnings: optional(z.array(Warning)),
+  metrics: optional(Metrics.extend({ distinctStaffPerRecipient: Spread.partial() }).partial()),
+  solver: optional(Schedule.shape.solver.unwrap()),
+  explanations: optional(z.array(Explanation)),
+});
+
 // ── Period ──────────────────────────────────────────────────────────────────
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -320,18 +359,25 @@ export const PlanDays = z.union([
 
 export const ClockInterval = z.object({ start: ClockTime, end: ClockTime });
 
+/** Every `Time` form (FORMAT §6.19): clock times are read on the entry's `date`, an ISO date-time names its own instant. */
 export const RosterEntry = z.object({
   date: DateString,
-  shift: ClockInterval,
-  breaks: z.array(z.object({ earliest: ClockTime, latest: ClockTime, minutes: z.number().int().positive() })).optional(),
+  shift: Interval,
+  breaks: optional(z.array(Break)),
 });
 
-export const PeriodStaff = z.object({ ...staffCommon, roster: z.array(RosterEntry) });
+/** FORMAT §3: a roster *instead of* a shift; a shift or breaks beside it would be silently ignored, so they are an error. */
+export const PeriodStaff = z.object({
+  ...staffCommon,
+  roster: z.array(RosterEntry),
+  shift: optional(z.never({ error: "is not allowed here: a period's staff member has a roster instead of a shift (FORMAT §3); give each day's shift in its roster entry" })),
+  breaks: optional(z.never({ error: "is not allowed here: in a period, breaks belong to each roster entry (roster[].breaks)" })),
+});
 
 const clockVisitTimes = {
-  preferredStart: ClockTime.optional(),
-  dueStart: ClockTime.optional(),
-  lockedStart: ClockTime.optional(),
+  preferredStart: optional(ClockTime),
+  dueStart: optional(ClockTime),
+  lockedStart: optional(ClockTime),
 };
 
 export const VisitPlan = z.object({
@@ -352,11 +398,11 @@ export const PeriodProblem = z.object({
   teams: z.array(Team).min(1, 'needs at least one team'),
   staff: z.array(PeriodStaff),
   recipients: z.array(Recipient),
-  visitPlans: z.array(VisitPlan).optional(),
-  visits: z.array(PeriodVisit).optional(),
-  travel: Travel.optional(),
-  objective: Objective.optional(),
-  options: SolveOptions.optional(),
+  visitPlans: optional(z.array(VisitPlan)),
+  visits: optional(z.array(PeriodVisit)),
+  travel: optional(Travel),
+  objective: optional(Objective),
+  options: optional(SolveOptions),
 });
 
 // ── Visit log, recipients file, KPI ─────────────────────────────────────────

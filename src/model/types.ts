@@ -1,4 +1,8 @@
-/** TypeScript types inferred from the public schemas, so the two never drift. */
+/**
+ * TypeScript types inferred from the public schemas, so the two never drift. Problems are
+ * typed as validation returns them (src/validate/normalise.ts): `recentStaff` entries with
+ * the defaults of FORMAT §6.20 filled in.
+ */
 import type { z } from 'zod';
 import type * as S from './schemas.ts';
 
@@ -12,15 +16,16 @@ export type Interval = z.infer<typeof S.Interval>;
 export type Break = z.infer<typeof S.Break>;
 export type Team = z.infer<typeof S.Team>;
 export type Staff = z.infer<typeof S.Staff>;
-export type Recipient = z.infer<typeof S.Recipient>;
-export type RecentStaff = z.infer<typeof S.RecentStaff>;
+/** A `recentStaff` entry with its defaults filled in. */
+export type RecentStaff = Required<z.infer<typeof S.RecentStaff>>;
+export type Recipient = Omit<z.infer<typeof S.Recipient>, 'recentStaff'> & { recentStaff?: RecentStaff[] };
 export type Visit = z.infer<typeof S.Visit>;
 export type Dependency = z.infer<typeof S.Dependency>;
 export type Travel = z.infer<typeof S.Travel>;
 export type Objective = z.infer<typeof S.Objective>;
 export type { ObjectiveWeight } from './schemas.ts';
 export type SolveOptions = z.infer<typeof S.SolveOptions>;
-export type DayProblem = z.infer<typeof S.DayProblem>;
+export type DayProblem = Omit<z.infer<typeof S.DayProblem>, 'recipients'> & { recipients: Recipient[] };
 
 export type Stop = z.infer<typeof S.Stop>;
 export type Route = z.infer<typeof S.Route>;
@@ -32,6 +37,7 @@ export type RecipientMetrics = z.infer<typeof S.RecipientMetrics>;
 export type StaffMetrics = z.infer<typeof S.StaffMetrics>;
 export type Explanation = z.infer<typeof S.Explanation>;
 export type Schedule = z.infer<typeof S.Schedule>;
+export type CheckedSchedule = z.infer<typeof S.CheckedSchedule>;
 
 export type Weekday = z.infer<typeof S.Weekday>;
 export type PlanDays = z.infer<typeof S.PlanDays>;
@@ -39,7 +45,7 @@ export type RosterEntry = z.infer<typeof S.RosterEntry>;
 export type PeriodStaff = z.infer<typeof S.PeriodStaff>;
 export type VisitPlan = z.infer<typeof S.VisitPlan>;
 export type PeriodVisit = z.infer<typeof S.PeriodVisit>;
-export type PeriodProblem = z.infer<typeof S.PeriodProblem>;
+export type PeriodProblem = Omit<z.infer<typeof S.PeriodProblem>, 'recipients'> & { recipients: Recipient[] };
 export type PeriodSchedule = z.infer<typeof S.PeriodSchedule>;
 
 export type VisitLogRow = z.infer<typeof S.VisitLogRow>;

@@ -39,7 +39,10 @@ export function isValidZone(name: string): boolean {
 const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 function dateUtcMs(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  const year = Number(date.slice(0, 4));
+  const ms = Date.UTC(year, Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  // Date.UTC reads the years 0–99 as 1900–1999.
+  return year < 100 ? new Date(ms).setUTCFullYear(year) : ms;
 }
 
 function utcMsToDate(ms: number): string {

@@ -11,17 +11,24 @@ import { checkMatrix, checkRecipientStaff, checkReference, indexIds } from './re
 import { checkStaffing } from './staffing.ts';
 import { checkShift, checkVisitTimes, dayTimeReader, openClock } from './times.ts';
 import { warnUnknownFields } from './unknown-fields.ts';
+import { valueLimitProblems } from '../limits/index.ts';
+import { normaliseDay } from './normalise.ts';
+import { safeParseBounded } from './schema-walk.ts';
+import { checkPlaces, checkVisitsPerDay } from './size.ts';
 
 export function validateDayProblem(data: unknown): Validated<DayProblem> {
+  const tooBig = valueLimitProblems(data);
+  if (tooBig.length > 0) return { ok: false, problems: tooBig };
   const problems = new ProblemList();
   warnUnknownFields(S.DayProblem, data, problems);
-  const parsed = S.DayProblem.safeParse(data);
+  const parsed = safeParseBounded(S.DayProblem, data);
   if (!parsed.success) {
-    problems.addShape(parsed.error.issues, data);
+    problems.addShape(parsed.issues, data);
     return { ok: false, problems: problems.all() };
   }
-  checkDayProblem(parsed.data, problems);
-  return problems.result(parsed.data);
+  const problem = normaliseDay(parsed.data);
+  checkDayProblem(problem, problems);
+  return problems.result(problem);
 }
 
 /** The problem and its warnings; every problem at once as an `InputError` when invalid. */
@@ -32,6 +39,8 @@ export function loadDayProblem(data: unknown): { problem: DayProblem; warnings: 
 }
 
 function checkDayProblem(problem: DayProblem, problems: ProblemList): void {
+  checkPlaces(problem, problems);
+  checkVisitsPerDay(problem.visits.length, ['visits'], null, problems);
   const teams = indexIds(problem.teams, 'teams', problems);
   const staff = indexIds(problem.staff, 'staff', problems);
   const recipients = indexIds(problem.recipients, 'recipients', problems);

@@ -1,20 +1,24 @@
 /** Any document of the data contract, recognised by its `format` field. */
 import type { z } from 'zod';
-import type { InputProblem } from '../model/errors.ts';
+import { InputError, fromZodIssues, type InputProblem } from '../model/errors.ts';
 import * as S from '../model/schemas.ts';
 import { validateDayProblem } from './day.ts';
 import { validatePeriodProblem } from './period.ts';
 import { ProblemList, quote, type Validated } from './problems.ts';
 import { warnUnknownFields } from './unknown-fields.ts';
+import { valueLimitProblems } from '../limits/index.ts';
+import { safeParseBounded } from './schema-walk.ts';
 
 /** Outputs are checked for shape only; their rules are the checker's (src/check). */
 function shapeOnly(schema: z.ZodType): (data: unknown) => Validated<unknown> {
   return (data) => {
+    const tooBig = valueLimitProblems(data);
+    if (tooBig.length > 0) return { ok: false, problems: tooBig };
     const problems = new ProblemList();
     warnUnknownFields(schema, data, problems);
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) problems.addShape(parsed.error.issues, data);
-    return problems.result(parsed.data);
+    const parsed = safeParseBounded(schema, data);
+    if (!parsed.success) problems.addShape(parsed.issues, data);
+    return problems.result(parsed.success ? parsed.data : undefined);
   };
 }
 
@@ -31,6 +35,18 @@ export const KNOWN_FORMATS: readonly string[] = Object.keys(VALIDATORS);
 function failure(path: string, message: string, code: string): Validated<unknown> & { format: null } {
   const problem: InputProblem = { path, message, severity: 'error', code };
   return { ok: false, problems: [problem], format: null };
+}
+
+/**
+ * A document held to one schema for its shape only, within the input limits; every problem
+ * at once as an `InputError`.
+ */
+export function parseShape<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+  const tooBig = valueLimitProblems(data);
+  if (tooBig.length > 0) throw new InputError(tooBig, `invalid ${what}`);
+  const parsed = safeParseBounded(schema, data);
+  if (!parsed.success) throw new InputError(fromZodIssues(parsed.issues, data), `invalid ${what}`);
+  return parsed.data;
 }
 
 /** Validates a document of any known format; `format` is the one recognised, or null. */

@@ -6,4 +6,4 @@ export { type Validated } from './problems.ts';
 export { validateDayProblem, loadDayProblem } from './day.ts';
 export { validatePeriodProblem, loadPeriodProblem, planDates } from './period.ts';
 export { complianceWarnings, complianceFindings, type ComplianceFinding } from './compliance.ts';
-export { validateDocument, KNOWN_FORMATS } from './document.ts';
+export { validateDocument, parseShape, KNOWN_FORMATS } from './document.ts';

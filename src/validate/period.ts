@@ -12,17 +12,24 @@ import { checkMatrix, checkRecipientStaff, checkReference, indexIds, warnUnknown
 import { checkStaffing } from './staffing.ts';
 import { TimeCache, checkShift, checkVisitTimes, dayTimeReader, openClock, planTimeReader } from './times.ts';
 import { warnUnknownFields } from './unknown-fields.ts';
+import { valueLimitProblems } from '../limits/index.ts';
+import { normalisePeriod } from './normalise.ts';
+import { safeParseBounded } from './schema-walk.ts';
+import { checkPlaces, checkVisitsPerDay } from './size.ts';
 
 export function validatePeriodProblem(data: unknown): Validated<PeriodProblem> {
+  const tooBig = valueLimitProblems(data);
+  if (tooBig.length > 0) return { ok: false, problems: tooBig };
   const problems = new ProblemList();
   warnUnknownFields(S.PeriodProblem, data, problems);
-  const parsed = S.PeriodProblem.safeParse(data);
+  const parsed = safeParseBounded(S.PeriodProblem, data);
   if (!parsed.success) {
-    problems.addShape(parsed.error.issues, data);
+    problems.addShape(parsed.issues, data);
     return { ok: false, problems: problems.all() };
   }
-  checkPeriodProblem(parsed.data, problems);
-  return problems.result(parsed.data);
+  const problem = normalisePeriod(parsed.data);
+  checkPeriodProblem(problem, problems);
+  return problems.result(problem);
 }
 
 /** The problem and its warnings; every problem at once as an `InputError` when invalid. */
@@ -98,6 +105,8 @@ function checkPeriodProblem(problem: PeriodProblem, problems: ProblemList): void
   );
 
   const occurrences = plans.map((plan) => planDates(plan.days, startDate, problem.days));
+  checkPlaces(problem, problems);
+  checkBusiestDay(occurrences, oneOffs, problems);
   plans.forEach((plan, i) => {
     checkPlanDays(plan.days, ['visitPlans', i, 'days'], problems);
     if (occurrences[i].length === 0) problems.warning(['visitPlans', i, 'days'], `never falls inside the period ${span}`, 'plan_never_occurs');
@@ -147,6 +156,15 @@ function checkPeriodProblem(problem: PeriodProblem, problems: ProblemList): void
   for (const finding of complianceFindings(problem.recipients, problem.staff, lastDate)) {
     problems.warning(finding.path, finding.warning.message, finding.warning.code);
   }
+}
+
+/** The day with the most visits, plans and one-off visits together, against the limit. */
+function checkBusiestDay(occurrences: readonly string[][], oneOffs: ReadonlyArray<{ date: string }>, problems: ProblemList): void {
+  const perDate = new Map<string, number>();
+  for (const date of [...occurrences.flat(), ...oneOffs.map((visit) => visit.date)]) perDate.set(date, (perDate.get(date) ?? 0) + 1);
+  let busiest: [string, number] = ['', 0];
+  for (const entry of perDate) if (entry[1] > busiest[1]) busiest = entry;
+  checkVisitsPerDay(busiest[1], [], busiest[0], problems);
 }
 
 /**

@@ -6,46 +6,8 @@
 import type { z } from 'zod';
 import type { Path, ProblemList } from './problems.ts';
 import { quote } from './problems.ts';
-
-type Def = z.core.$ZodTypeDef & Record<string, unknown>;
-
-function defOf(schema: z.core.$ZodType): Def {
-  return schema._zod.def as Def;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** Strips wrappers that do not change which keys are known. */
-function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
-  let cur = schema;
-  for (;;) {
-    const def = defOf(cur);
-    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'readonly') {
-      cur = def.innerType as z.core.$ZodType;
-    } else if (def.type === 'pipe') {
-      cur = def.in as z.core.$ZodType;
-    } else {
-      return cur;
-    }
-  }
-}
-
-/** The object shape a schema accepts, merging both sides of an intersection; null when not an object. */
-function shapeOf(schema: z.core.$ZodType): { shape: Record<string, z.core.$ZodType>; open: boolean } | null {
-  const def = defOf(unwrap(schema));
-  if (def.type === 'object') {
-    return { shape: def.shape as Record<string, z.core.$ZodType>, open: def.catchall !== undefined };
-  }
-  if (def.type === 'intersection') {
-    const left = shapeOf(def.left as z.core.$ZodType);
-    const right = shapeOf(def.right as z.core.$ZodType);
-    if (!left || !right) return null;
-    return { shape: { ...left.shape, ...right.shape }, open: left.open || right.open };
-  }
-  return null;
-}
+import { preview } from '../model/errors.ts';
+import { defOf, isPlainObject, matchingOption, shapeOf, unwrap } from './schema-walk.ts';
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -62,6 +24,8 @@ function editDistance(a: string, b: string): number {
 }
 
 function suggestion(key: string, known: readonly string[]): string {
+  // A key far longer than any field name is no typo of one, and comparing it would cost its length squared.
+  if (key.length > 64) return '';
   const lower = key.toLowerCase();
   let best: string | null = null;
   let bestDistance = 3;
@@ -75,47 +39,89 @@ function suggestion(key: string, known: readonly string[]): string {
   return best === null ? '' : ` (did you mean ${quote(best)}?)`;
 }
 
-/** Adds a warning for every field of `value` that `schema` does not know. */
-export function warnUnknownFields(schema: z.core.$ZodType, value: unknown, problems: ProblemList, path: Path = []): void {
+const holdsFields = new WeakMap<z.core.$ZodType, boolean>();
+
+/**
+ * Whether a value of `schema` can hold an object with fields; the points of an area (tuples
+ * of numbers) cannot, so a 50,000-point ring is not walked at all. The schemas hold no
+ * cycles, so the recursion is as deep as the schema.
+ */
+function mayHoldFields(schema: z.core.$ZodType): boolean {
+  const known = holdsFields.get(schema);
+  if (known !== undefined) return known;
   const inner = unwrap(schema);
   const def = defOf(inner);
-  const object = shapeOf(inner);
-  if (object) {
-    if (!isPlainObject(value)) return;
-    const known = Object.keys(object.shape);
-    for (const [key, child] of Object.entries(value)) {
-      // Own keys only: a field named "valueOf" must not find Object.prototype's.
-      const childSchema = Object.hasOwn(object.shape, key) ? object.shape[key] : undefined;
-      if (childSchema) warnUnknownFields(childSchema, child, problems, [...path, key]);
-      else if (!object.open) problems.warning([...path, key], `unknown field ${quote(key)} is ignored${suggestion(key, known)}`, 'unknown_field');
+  let holds: boolean;
+  if (shapeOf(inner) || def.type === 'record') holds = true;
+  else if (def.type === 'array') holds = mayHoldFields(def.element as z.core.$ZodType);
+  else if (def.type === 'tuple') holds = [...(def.items as z.core.$ZodType[]), ...(def.rest ? [def.rest as z.core.$ZodType] : [])].some(mayHoldFields);
+  else if (def.type === 'union') holds = (def.options as z.core.$ZodType[]).some(mayHoldFields);
+  else holds = false;
+  holdsFields.set(schema, holds);
+  return holds;
+}
+
+type Step = { schema: z.core.$ZodType; value: unknown; path: Path } | { unknown: string; known: readonly string[]; path: Path };
+
+/**
+ * Adds a warning for every field of `value` that `schema` does not know, in document order.
+ * Iterative: a list of 100,000 items is a loop, not 100,000 nested calls.
+ */
+export function warnUnknownFields(schema: z.core.$ZodType, value: unknown, problems: ProblemList, path: Path = []): void {
+  const pending: Step[] = [{ schema, value, path }];
+  // Steps are pushed last-first, so that they come off the stack in document order.
+  const then = (steps: Step[]) => {
+    for (let i = steps.length - 1; i >= 0; i--) pending.push(steps[i]);
+  };
+  for (let step = pending.pop(); step !== undefined; step = pending.pop()) {
+    const at = step.path;
+    if ('unknown' in step) {
+      problems.warning(at, `unknown field ${preview(step.unknown)} is ignored${suggestion(step.unknown, step.known)}`, 'unknown_field');
+      continue;
     }
-    return;
-  }
-  switch (def.type) {
-    case 'array':
-      if (Array.isArray(value)) value.forEach((item, i) => warnUnknownFields(def.element as z.core.$ZodType, item, problems, [...path, i]));
-      return;
-    case 'tuple':
-      if (Array.isArray(value)) {
-        const items = def.items as z.core.$ZodType[];
-        value.forEach((item, i) => {
-          const itemSchema = items[i] ?? (def.rest as z.core.$ZodType | null);
-          if (itemSchema) warnUnknownFields(itemSchema, item, problems, [...path, i]);
-        });
+    const here = step.value;
+    if (here === null || typeof here !== 'object' || !mayHoldFields(step.schema)) continue;
+    const inner = unwrap(step.schema);
+    const def = defOf(inner);
+    const object = shapeOf(inner);
+    if (object) {
+      if (Array.isArray(here)) continue;
+      const known = Object.keys(object.shape);
+      const steps: Step[] = [];
+      for (const [key, child] of Object.entries(here)) {
+        // Own keys only: a field named "valueOf" must not find Object.prototype's.
+        const childSchema = Object.hasOwn(object.shape, key) ? object.shape[key] : undefined;
+        if (childSchema) steps.push({ schema: childSchema, value: child, path: [...at, key] });
+        else if (!object.open) steps.push({ unknown: key, known, path: [...at, key] });
       }
-      return;
-    case 'record':
-      if (isPlainObject(value)) {
-        for (const [key, child] of Object.entries(value)) warnUnknownFields(def.valueType as z.core.$ZodType, child, problems, [...path, key]);
-      }
-      return;
-    case 'union': {
-      // Only the option the value actually matches says which fields are known.
-      const match = (def.options as z.core.$ZodType[]).find((option) => (option as z.ZodType).safeParse(value).success);
-      if (match) warnUnknownFields(match, value, problems, path);
-      return;
+      then(steps);
+      continue;
     }
-    default:
-      return;
+    switch (def.type) {
+      case 'array':
+        if (Array.isArray(here)) then(here.map((item, i) => ({ schema: def.element as z.core.$ZodType, value: item, path: [...at, i] })));
+        break;
+      case 'tuple':
+        if (Array.isArray(here)) {
+          const items = def.items as z.core.$ZodType[];
+          const rest = def.rest as z.core.$ZodType | null;
+          then(here.flatMap((item, i) => {
+            const itemSchema = items[i] ?? rest;
+            return itemSchema ? [{ schema: itemSchema, value: item, path: [...at, i] }] : [];
+          }));
+        }
+        break;
+      case 'record':
+        if (isPlainObject(here)) then(Object.entries(here).map(([key, child]) => ({ schema: def.valueType as z.core.$ZodType, value: child, path: [...at, key] })));
+        break;
+      case 'union': {
+        // Only the option the value actually takes says which fields are known.
+        const option = matchingOption(inner, here);
+        if (option) pending.push({ schema: option, value: here, path: at });
+        break;
+      }
+      default:
+        break;
+    }
   }
 }

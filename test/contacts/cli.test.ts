@@ -107,14 +107,14 @@ describe('kontinuitet contacts suggest', () => {
     bad.staff[0].roster[2].shift.end = '25:00';
     const target = join(dir, 'suggestion.json');
     expect(await run(await input(bad), '-o', target)).toBe(2);
-    expect(err).toContain('staff[0].roster[2].shift.end: "25:00" is not a clock time');
+    expect(err).toContain('staff[0].roster[2].shift.end: "25:00" is not a time');
     expect(await readdir(dir)).toEqual(['period.json']);
   });
 
   it('reports a plan time in the spring gap, exit 2', async () => {
     const gap = period({ startDate: '2026-03-29', days: 1, recipients: [recipient('r1')], visitPlans: [plan('p1', 'r1', { window: { start: '02:30', end: '04:00' } })] });
     expect(await run(await input(gap))).toBe(2);
-    expect(err).toMatch(/visitPlans\[0\]\.window\.start: "02:30" in plan p1 on 2026-03-29/);
+    expect(err).toMatch(/visitPlans\[0\]\.window\.start: "02:30" cannot be used: 2026-03-29 02:30 does not exist/);
   });
 
   it('refuses bad flags with exit 2', async () => {

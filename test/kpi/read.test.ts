@@ -97,7 +97,7 @@ describe('parseVisitLog', () => {
     const lines = '{"recipient":"r1","staff":"s1","start":"2026-11-02 08:00","end":"2026-11-02 09:00"}\n{oops\n[1]\n{"recipient":"r1","start":"2026-11-02 08:00","end":"2026-11-02 09:00"}\n';
     const found = problemsOf(() => parseVisitLog(lines, 'log.jsonl', TZ));
     expect(found).toHaveLength(3);
-    expect(found[0]).toMatch(/^log\.jsonl:2: is not valid JSON \(/);
+    expect(found[0]).toBe('log.jsonl:2:2: is not valid JSON: expected a field name in double quotes or "}", found "oops"');
     expect(found.slice(1)).toEqual(['log.jsonl:3: is not a JSON object', 'log.jsonl:4: staff: is required']);
   });
 

@@ -49,6 +49,16 @@ describe('PlanClock', () => {
     expect(c.minutes('07:00+1')).toBe(1920); // 22:00 → 07:00 is 9 h of wall clock, 10 h elapsed
   });
 
+  it('holds a 14:00–22:00 shift on the autumn DST day to its eight hours (the day has 25)', () => {
+    // The fuzzer's outside_shifts on 2026-10-25 was not the clock: the same visit on 2026-11-23 gets the same reason.
+    for (const [date, start] of [['2026-10-25', 900], ['2026-11-23', 840]] as const) {
+      const c = new PlanClock(date);
+      expect(c.minutes('14:00')).toBe(start);
+      expect(c.minutes('22:00') - c.minutes('14:00')).toBe(480);
+      expect(c.minutes('19:00')).toBe(start + 300);
+    }
+  });
+
   it('rejects a time zone that does not exist', () => {
     expect(() => new PlanClock('2026-11-23', 'Europe/Nowhere')).toThrow(/not an IANA time zone/);
   });
@@ -69,5 +79,8 @@ describe('dates and instants', () => {
     expect(parseInstant('2026-10-25 07:00:00', zone)).toBe(Date.parse('2026-10-25T06:00:00Z'));
     expect(() => parseInstant('2026-02-30 08:00', zone)).toThrow(/not a real calendar date/);
     expect(() => parseInstant('2026-11-02 8:00', zone)).toThrow(/is not a time/);
+    // Date.UTC would read the year 0001 as 1901.
+    expect(parseInstant('0001-01-01T00:00Z', zone)).toBe(Date.parse('0001-01-01T00:00:00Z'));
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
   });
 });

@@ -34,6 +34,7 @@ const errorCases: Case[] = [
   { name: 'unknown area type', change: (d) => (d.teams[0].area.type = 'Circle'), path: 'teams[0].area.type', fragment: '"Circle" is not one of "Polygon", "MultiPolygon"' },
   { name: 'impossible date', change: (d) => (d.date = '2026-02-30'), path: 'date', fragment: 'is not a real calendar date' },
   { name: 'empty id', change: (d) => (d.staff[1].id = ''), path: 'staff[1].id', fragment: 'non-empty id' },
+  { name: 'a weight that would overflow the objective', change: (d) => (d.objective = { notContact: 1e308 }), path: 'objective.notContact', fragment: '1e+308 should be at most 1000000000' },
   // duplicate ids
   { name: 'duplicate team', change: (d) => d.teams.push({ ...d.teams[0] }), path: 'teams[1].id', fragment: 'duplicate id "T1": already used at teams[0]' },
   { name: 'duplicate staff', change: (d) => (d.staff[2].id = 's1'), path: 'staff[2].id', fragment: 'duplicate id "s1": already used at staff[0]' },
@@ -68,11 +69,18 @@ const errorCases: Case[] = [
     fragment: 'minGapMinutes 300 is greater than maxGapMinutes 60',
   },
   {
-    name: 'negative max gap under the default min',
+    name: 'negative max gap (FORMAT §6.9: the gap is start(this) − start(other))',
     change: (d) => (d.visits[2].dependsOn[0] = { visit: 'v1', maxGapMinutes: -10 }),
-    path: 'visits[2].dependsOn[0]',
-    fragment: 'the default minGapMinutes 0 is greater than maxGapMinutes -10',
+    path: 'visits[2].dependsOn[0].maxGapMinutes',
+    fragment: '-10 may not be negative: the gap is start(this) − start(other)',
   },
+  {
+    name: 'negative min gap',
+    change: (d) => (d.visits[2].dependsOn[0] = { visit: 'v1', minGapMinutes: -30, maxGapMinutes: 60 }),
+    path: 'visits[2].dependsOn[0].minGapMinutes',
+    fragment: '-30 may not be negative',
+  },
+
   // time zone and times
   { name: 'unknown time zone', change: (d) => (d.timezone = 'Europe/Gothenburg'), path: 'timezone', fragment: '"Europe/Gothenburg" is not an IANA time zone' },
   {

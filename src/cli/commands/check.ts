@@ -1,10 +1,10 @@
 /** `kontinuitet check`: holds a schedule to the rules of FORMAT.md against its problem. */
 import type { Command } from 'commander';
 import { type CheckResult, checkSchedule } from '../../check/index.ts';
-import { parseWith, readJsonFile, toJsonText } from '../../io/index.ts';
+import { readJsonFile, toJsonText } from '../../io/index.ts';
 import { schemas } from '../../model/index.ts';
 import type { Metrics } from '../../model/types.ts';
-import { loadDayProblem } from '../../validate/index.ts';
+import { loadDayProblem, parseShape } from '../../validate/index.ts';
 import { EXIT_OK, runCommand } from '../run.ts';
 
 /** FORMAT §5 exit codes, with "exit 1 on a violation" for this command. */
@@ -12,7 +12,7 @@ const EXIT_VIOLATION = 1;
 
 export async function checkFiles(problemFile: string, scheduleFile: string): Promise<CheckResult> {
   const { problem } = loadDayProblem(await readJsonFile(problemFile));
-  const schedule = parseWith(schemas.Schedule, await readJsonFile(scheduleFile), 'schedule');
+  const schedule = parseShape(schemas.CheckedSchedule, await readJsonFile(scheduleFile), 'schedule');
   return checkSchedule(problem, schedule);
 }
 
@@ -56,6 +56,8 @@ export function registerCheck(program: Command): void {
         'Checks ids, that every visit is placed exactly once, staffing and eligibility, windows,',
         'durations, time order, travel by each staff member\'s mode, shifts, breaks, waits, totals,',
         'dependencies, warnings, time offsets, and the reported metrics against recomputed ones.',
+        'Any schedule may be checked: its metrics, warnings, solver facts and explanations are',
+        'its claims, each compared where given; the metrics are recomputed always.',
         '',
         'Output: "ok" and the recomputed metrics, or every violation as "code path: sentence";',
         'differences in reported metrics follow as "note" lines (counts and minute totals that',

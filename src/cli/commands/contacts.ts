@@ -3,8 +3,8 @@
  * every recipient and shows what it does to the contact's reach (contactReachableShare).
  */
 import type { Command } from 'commander';
-import { schemas } from '../../model/index.ts';
-import { parseWith, readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
+import { readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
+import { loadPeriodProblem } from '../../validate/index.ts';
 import { applySuggestion, suggestContacts, CARE_WEIGHTS, DEFAULT_CARE_WEIGHT, DEFAULT_KEEP_CURRENT_BONUS, DEFAULT_MAX_PER_CONTACT, type CareWeight, type ContactSuggestion } from '../../contacts/index.ts';
 import { runCommand, UsageError } from '../run.ts';
 
@@ -20,20 +20,29 @@ interface SuggestFlags {
   format: string;
 }
 
+/** Bounds that keep the LP's numbers sane: past them every recipient is allowed, or the bonus outweighs all care. */
+const MAX_RECIPIENTS_PER_STAFF = 100_000;
+const HALF_EARTH_KM = 20_037;
+const MAX_BONUS_MINUTES = 1_000_000;
+
 function wholeNumber(text: string, flag: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`${flag} needs a whole number of at least 1, not "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_RECIPIENTS_PER_STAFF) {
+    throw new UsageError(`${flag} needs a whole number from 1 to ${MAX_RECIPIENTS_PER_STAFF.toLocaleString('en-US')}, not "${text}"`);
+  }
   return Number(text);
 }
 
 function kilometres(text: string, flag: string): number {
   const km = Number(text);
-  if (text.trim() === '' || !Number.isFinite(km) || km < 0) throw new UsageError(`${flag} needs a distance in km, not "${text}"`);
+  if (text.trim() === '' || !Number.isFinite(km) || km < 0 || km > HALF_EARTH_KM) throw new UsageError(`${flag} needs a distance in km from 0 to ${HALF_EARTH_KM.toLocaleString('en-US')}, not "${text}"`);
   return km;
 }
 
 function minutes(text: string, flag: string): number {
   const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`${flag} needs care minutes (0 or more), not "${text}"`);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > MAX_BONUS_MINUTES) {
+    throw new UsageError(`${flag} needs care minutes from 0 to ${MAX_BONUS_MINUTES.toLocaleString('en-US')}, not "${text}"`);
+  }
   return n;
 }
 
@@ -105,7 +114,7 @@ export function registerContacts(program: Command): void {
         const maxDistanceKm = flags.maxDistanceKm === undefined ? undefined : kilometres(flags.maxDistanceKm, '--max-distance-km');
         const keepCurrentBonus = minutes(flags.keepCurrentBonus, '--keep-current-bonus');
 
-        const period = parseWith(schemas.PeriodProblem, await readJsonFile(file), file);
+        const { problem: period } = loadPeriodProblem(await readJsonFile(file));
         const suggestion = suggestContacts(period, {
           maxPerContact,
           maxPerDeputy,

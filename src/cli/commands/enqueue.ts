@@ -3,7 +3,10 @@
  * `--wait` follows its progress and writes its result; `kontinuitet queue status|cancel`.
  */
 import type { Command } from 'commander';
-import { readJsonFile, readText, toJsonText, writeFileAtomic } from '../../io/index.ts';
+import { readJsonFile, readTableText, toJsonText, writeFileAtomic } from '../../io/index.ts';
+import { assertValueLimits, limitOf } from '../../limits/index.ts';
+import { ITERATIONS, SEED, optionalNumber } from '../options.ts';
+import { TIME_LIMIT_PER_DAY } from './plan-period.ts';
 import { DateString } from '../../model/schemas.ts';
 import { DEFAULT_TIMEZONE, isValidZone } from '../../time/index.ts';
 import type { SolveProgress } from '../../solver/index.ts';
@@ -11,7 +14,7 @@ import { describeRedis, redisUrl } from '../../../worker/connection.ts';
 import { DEFAULT_PREFIX, DEFAULT_QUEUE, INPUT_FAILURE, PUBLIC_JOBS, type PublicJobName } from '../../../worker/jobs.ts';
 import { JOB_STATES, QueueClient, type JobData, type QueueTarget } from '../../../worker/producer.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, runCommand, UsageError } from '../run.ts';
-import { progressLine } from './solve.ts';
+import { TIME_LIMIT, progressLine } from './solve.ts';
 
 interface TargetFlags {
   queue: string;
@@ -47,20 +50,6 @@ function target(flags: TargetFlags): QueueTarget {
   return { redisUrl: redisUrl(), queue: flags.queue, prefix: flags.prefix };
 }
 
-function positive(value: string | undefined, flag: string, integer: boolean): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new UsageError(`${flag} must be a positive ${integer ? 'whole ' : ''}number, not "${value}"`);
-  return n;
-}
-
-function seedOf(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw new UsageError(`--seed must be a whole number, not "${value}"`);
-  return n;
-}
-
 async function jobData(name: PublicJobName, file: string, flags: EnqueueFlags): Promise<JobData[PublicJobName]> {
   if (name === 'kpi') {
     for (const flag of ['timeLimit', 'seed', 'iterations'] as const) {
@@ -70,19 +59,22 @@ async function jobData(name: PublicJobName, file: string, flags: EnqueueFlags): 
     if (!flags.from) throw new UsageError('a kpi job needs --from <date>');
     if (!DateString.safeParse(flags.from).success) throw new UsageError(`--from "${flags.from}" is not a date (YYYY-MM-DD)`);
     if (!isValidZone(flags.timezone)) throw new UsageError(`--timezone "${flags.timezone}" is not an IANA time zone`);
-    const windows = positive(flags.windows, '--windows', true);
-    const [visitLog, recipients] = await Promise.all([readText(file), readText(flags.recipients)]);
-    return { visitLog, recipients, from: flags.from, timezone: flags.timezone, ...(windows ? { windows } : {}) };
+    const windows = optionalNumber(flags.windows, '--windows', { integer: true, min: 1, max: limitOf('kpiWindows'), unit: 'windows' });
+    const [visitLog, recipients] = await Promise.all([readTableText(file), readTableText(flags.recipients)]);
+    for (const w of [...visitLog.warnings, ...recipients.warnings]) process.stderr.write(`kontinuitet: warning ${w.path}: ${w.message}\n`);
+    return { visitLog: visitLog.text, recipients: recipients.text, from: flags.from, timezone: flags.timezone, ...(windows ? { windows } : {}) };
   }
   for (const flag of ['recipients', 'from', 'windows'] as const) {
     if (flags[flag] !== undefined) throw new UsageError(`--${flag} applies to kpi jobs only`);
   }
   const settings = {
-    timeLimitSeconds: positive(flags.timeLimit, '--time-limit', false),
-    iterations: positive(flags.iterations, '--iterations', true),
-    seed: seedOf(flags.seed),
+    timeLimitSeconds: optionalNumber(flags.timeLimit, '--time-limit', name === 'plan-period' ? TIME_LIMIT_PER_DAY : TIME_LIMIT),
+    iterations: optionalNumber(flags.iterations, '--iterations', ITERATIONS),
+    seed: optionalNumber(flags.seed, '--seed', SEED),
   };
   const problem = (await readJsonFile(file)) as Record<string, unknown>;
+  // Before anything walks it (the content hash of --idempotent recurses); the worker validates the rest.
+  assertValueLimits(problem, file);
   const given = <T extends object>(fields: T): Partial<T> => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
   if (name === 'plan-period') {
     return { problem, ...given({ timeLimitSecondsPerDay: settings.timeLimitSeconds, iterationsPerDay: settings.iterations, seed: settings.seed }) };

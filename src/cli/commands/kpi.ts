@@ -1,7 +1,8 @@
 /** `kontinuitet kpi`: personalkontinuitet (Kolada) from a performed-visits log. */
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../io/index.ts';
-import { InputError } from '../../model/errors.ts';
+import { InputError, type InputProblem } from '../../model/errors.ts';
+import { beyond, limitOf } from '../../limits/index.ts';
 import { DateString } from '../../model/schemas.ts';
 import { DEFAULT_TIMEZONE, isValidZone } from '../../time/index.ts';
 import {
@@ -33,12 +34,15 @@ function checkOptions(opts: KpiCliOptions): { format: KpiFormat; windows?: numbe
   }
   if (opts.windows === undefined) return { format: opts.format as KpiFormat };
   if (!/^[1-9]\d*$/.test(opts.windows)) throw new UsageError(`--windows "${opts.windows}" is not a whole number of windows (1 or more)`);
+  if (Number(opts.windows) > limitOf('kpiWindows')) throw new UsageError(`--windows ${opts.windows} is ${beyond('kpiWindows')}`);
   return { format: opts.format as KpiFormat, windows: Number(opts.windows) };
 }
 
-/** Both files are read before failing, so one run reports every bad row of either. */
+/** Both files are read before failing, so one run reports every bad row of either; warnings (an encoding) go to stderr. */
 async function readInputs(visits: string, opts: KpiCliOptions): Promise<[PerformedRow[], KpiRecipientInfo[]]> {
-  const [log, recipients] = await Promise.allSettled([readVisitLog(visits, opts.timezone), readRecipientsFile(opts.recipients)]);
+  const warnings: InputProblem[] = [];
+  const [log, recipients] = await Promise.allSettled([readVisitLog(visits, opts.timezone, warnings), readRecipientsFile(opts.recipients, warnings)]);
+  for (const w of warnings) process.stderr.write(`kontinuitet: warning ${w.path}: ${w.message}\n`);
   if (log.status === 'fulfilled' && recipients.status === 'fulfilled') return [log.value, recipients.value];
   const reasons = [log, recipients].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
   const other = reasons.find((r) => !(r instanceof InputError));

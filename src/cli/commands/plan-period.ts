@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
 import { loadPeriodProblem } from '../../validate/index.ts';
 import { planPeriod, LOOK_AHEAD_SHARE } from '../../period/index.ts';
-import { runCommand, UsageError } from '../run.ts';
+import { runCommand } from '../run.ts';
+import { ITERATIONS, SEED, optionalNumber, type NumberRange } from '../options.ts';
+import { MAX_TIME_LIMIT_SECONDS_PER_DAY } from '../../limits/index.ts';
 import { progressLine } from './solve.ts';
 
 interface PlanFlags {
@@ -18,12 +20,9 @@ interface PlanFlags {
   json?: boolean;
 }
 
-function positive(value: string | undefined, flag: string, integer: boolean): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new UsageError(`${flag} must be a positive ${integer ? 'whole ' : ''}number, not "${value}"`);
-  return n;
-}
+export const TIME_LIMIT_PER_DAY: NumberRange = { above: 0, max: MAX_TIME_LIMIT_SECONDS_PER_DAY, unit: 'seconds' };
+/** A hundred times `newStaff` per new face is past any trade-off the look-ahead is for. */
+const LOOK_AHEAD_SHARE_RANGE: NumberRange = { min: 0, max: 100 };
 
 export function registerPlanPeriod(program: Command): void {
   program
@@ -41,14 +40,10 @@ export function registerPlanPeriod(program: Command): void {
     .option('--json', 'progress as JSON lines on stderr')
     .action((file: string, flags: PlanFlags) =>
       runCommand(async () => {
-        const timeLimit = positive(flags.timeLimitPerDay, '--time-limit-per-day', false);
-        const iterations = positive(flags.iterationsPerDay, '--iterations-per-day', true);
-        const lookAheadShare = flags.lookAheadShare === undefined ? undefined : Number(flags.lookAheadShare);
-        if (lookAheadShare !== undefined && (flags.lookAheadShare!.trim() === '' || !Number.isFinite(lookAheadShare) || lookAheadShare < 0)) {
-          throw new UsageError(`--look-ahead-share must be a number of 0 or more, not "${flags.lookAheadShare}"`);
-        }
-        const seed = flags.seed === undefined ? undefined : Number(flags.seed);
-        if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not "${flags.seed}"`);
+        const timeLimit = optionalNumber(flags.timeLimitPerDay, '--time-limit-per-day', TIME_LIMIT_PER_DAY);
+        const iterations = optionalNumber(flags.iterationsPerDay, '--iterations-per-day', ITERATIONS);
+        const lookAheadShare = optionalNumber(flags.lookAheadShare, '--look-ahead-share', LOOK_AHEAD_SHARE_RANGE);
+        const seed = optionalNumber(flags.seed, '--seed', SEED);
         const { problem, warnings } = loadPeriodProblem(await readJsonFile(file));
         const log = (line: string) => {
           if (!flags.quiet) process.stderr.write(`${line}\n`);

@@ -4,8 +4,12 @@ import { readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
 import { loadDayProblem } from '../../validate/index.ts';
 import { DEFAULT_SEED, DEFAULT_TIME_LIMIT_SECONDS, solveDayWithStats, type SolveProgress } from '../../solver/index.ts';
 import type { Schedule } from '../../model/types.ts';
-import { runCommand, UsageError } from '../run.ts';
+import { runCommand } from '../run.ts';
+import { ITERATIONS, SEED, optionalNumber, type NumberRange } from '../options.ts';
+import { MAX_TIME_LIMIT_SECONDS } from '../../limits/index.ts';
 import { formatSummary } from '../summary.ts';
+
+export const TIME_LIMIT: NumberRange = { above: 0, max: MAX_TIME_LIMIT_SECONDS, unit: 'seconds' };
 
 interface SolveFlags {
   output?: string;
@@ -15,13 +19,6 @@ interface SolveFlags {
   quiet?: boolean;
   json?: boolean;
   wholeDistrict?: boolean;
-}
-
-function positive(value: string | undefined, flag: string, integer = false): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new UsageError(`${flag} must be a positive ${integer ? 'whole ' : ''}number, not "${value}"`);
-  return n;
 }
 
 function pct(x: number | null): string {
@@ -50,10 +47,9 @@ export function registerSolve(program: Command): void {
     .addHelpText('after', '\nExit codes: 0 done (also with unassigned visits), 1 internal failure, 2 invalid input or usage.')
     .action((file: string, flags: SolveFlags) =>
       runCommand(async () => {
-        const timeLimit = positive(flags.timeLimit, '--time-limit');
-        const iterations = positive(flags.iterations, '--iterations', true);
-        const seed = flags.seed === undefined ? undefined : Number(flags.seed);
-        if (seed !== undefined && (flags.seed!.trim() === '' || !Number.isInteger(seed))) throw new UsageError(`--seed must be a whole number, not "${flags.seed}"`);
+        const timeLimit = optionalNumber(flags.timeLimit, '--time-limit', TIME_LIMIT);
+        const iterations = optionalNumber(flags.iterations, '--iterations', ITERATIONS);
+        const seed = optionalNumber(flags.seed, '--seed', SEED);
         const { problem, warnings } = loadDayProblem(await readJsonFile(file));
         if (!flags.quiet) {
           for (const w of warnings) process.stderr.write(flags.json ? `${JSON.stringify({ warning: w })}\n` : `warning ${w.path}: ${w.message}\n`);
