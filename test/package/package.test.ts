@@ -108,6 +108,16 @@ console.log(JSON.stringify({
     expect(withoutSeconds(result.schedule)).toEqual(withoutSeconds(solveDay(problem, { iterations: ITERATIONS, seed: 3 })));
   });
 
+  it('runs the library example of the README as written', async () => {
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    const example = /## Library\n[\s\S]*?```js\n([\s\S]*?)```/.exec(readme);
+    expect(example, 'a js block in the README section "Library"').not.toBeNull();
+    await writeFile(join(dir, 'readme.mjs'), example![1]);
+    const out = run(process.execPath, ['readme.mjs'], dir);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/^0 (0|1|0\.\d+)\n$/);
+  });
+
   it('has declarations a strict TypeScript project type-checks against', async () => {
     await writeFile(
       join(dir, 'use.ts'),
