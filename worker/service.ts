@@ -16,8 +16,12 @@ import { checkRedisVersion, describeRedis, workerConnection } from './connection
 import { DEFAULT_PREFIX, DEFAULT_QUEUE, KEEP_COMPLETED, KEEP_FAILED, SHUTDOWN_REASON, cancelChannel } from './jobs.ts';
 import { jobFields, resultFields, type Logger } from './log.ts';
 
-/** The processor BullMQ loads in each worker thread: a JavaScript shim that registers tsx. */
-export const PROCESSOR_FILE = fileURLToPath(new URL('./processor.mjs', import.meta.url));
+/**
+ * The processor BullMQ loads in each worker thread. Built (dist/worker/), the compiled
+ * processor itself; run from source through tsx, a JavaScript shim that registers tsx in the
+ * thread first, since a worker thread does not inherit the main thread's loader.
+ */
+export const PROCESSOR_FILE = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './processor.mjs' : './processors/index.js', import.meta.url));
 
 export interface WorkerSettings {
   redisUrl: string;

@@ -12,7 +12,8 @@ import { registerPlanPeriod } from './commands/plan-period.ts';
 import { registerWorker } from './commands/worker.ts';
 import { registerEnqueue } from './commands/enqueue.ts';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+// By the package's own name (its `exports` lists package.json), so it resolves from src/ and dist/ alike.
+const { version } = createRequire(import.meta.url)('kontinuitet/package.json') as { version: string };
 
 export function buildProgram(): Command {
   const program = new Command('kontinuitet')

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
-const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/kontinuitet.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
 
 describe('kontinuitet end to end', () => {
   it('validates every bundled dataset', () => {

@@ -10,7 +10,7 @@ import { addDays } from '../../src/time/index.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 function kontinuitet(...args: string[]) {
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/kontinuitet.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -103,7 +103,7 @@ describe('kontinuitet validate (in process)', () => {
 });
 
 function runCli(args: string[]) {
-  return spawnSync(process.execPath, [join(root, 'bin/kontinuitet.js'), 'validate', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'validate', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
 }
 
 describe('kontinuitet validate (the installed command)', () => {

@@ -13,7 +13,7 @@ import type { Schedule } from '../../src/model/types.ts';
 import { REDIS_URL, ROOT, deleteKeys, requireRedisOrSkip, uniquePrefix, until, withoutSeconds } from './helpers.ts';
 
 function kontinuitet(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/kontinuitet.js'), ...args], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 60_000,
@@ -61,7 +61,7 @@ describe.skipIf(!redisUp)('kontinuitet worker, enqueue and queue on Redis', () =
     badFile = join(dir, 'bad.json');
     await writeFile(dayFile, JSON.stringify(problem));
     await writeFile(badFile, JSON.stringify({ ...problem, visits: [{ ...problem.visits[0], durationMinutes: -5 }, ...problem.visits.slice(1)] }));
-    worker = spawn(process.execPath, [join(ROOT, 'bin/kontinuitet.js'), 'worker', ...target, '--name', 'cli-worker'], { cwd: ROOT, env: { ...process.env, REDIS_URL } });
+    worker = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'worker', ...target, '--name', 'cli-worker'], { cwd: ROOT, env: { ...process.env, REDIS_URL } });
     worker.stdout!.setEncoding('utf8').on('data', (chunk: string) => (workerOut += chunk));
     await until('the worker to be ready', () => workerOut.includes('"worker.ready"'), 30_000);
   });
