@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ROOT as root, runCli } from '../helpers/cli.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const run = (...args: string[]) => runCli(args);
 
 describe('kontinuitet end to end', () => {
   it('validates every bundled dataset', () => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DEFAULT_SEED, DEFAULT_TIME_LIMIT_SECONDS, resolveSolveSettings } from '../../src/solver/settings.ts';
+import { ROOT as root, runCli } from '../helpers/cli.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/kontinuitet.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const run = (...args: string[]) => runCli(args);
 
 describe('solve settings (FORMAT §6 rule 21)', () => {
   it('take the caller first, then the problem options, then the defaults', () => {

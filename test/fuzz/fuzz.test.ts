@@ -8,11 +8,11 @@
  * document) or 2 with every problem at a JSON path or file position and a sentence; never a
  * stack trace, never exit 1; and every schedule a damaged but valid day gets passes the checker.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCli } from '../helpers/cli.ts';
 import { checkSchedule } from '../../src/check/index.ts';
 import { generateDay, generatePeriod } from '../../src/generate/index.ts';
 import type { DayProblem, Schedule } from '../../src/model/types.ts';
@@ -130,9 +130,9 @@ function expectHandled(run: CliRun, what: string, codes: readonly number[] = [0,
   expect(codes, `${what}: exit ${run.code}\n${run.err.slice(0, 400)}`).toContain(run.code);
 }
 
-function runBinary(bin: string, args: string[]): Promise<{ status: number | null; output: string }> {
+function runBinary(args: string[]): Promise<{ status: number | null; output: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = startCli(args);
     let output = '';
     child.stdout.on('data', (chunk) => (output += String(chunk)));
     child.stderr.on('data', (chunk) => (output += String(chunk)));
@@ -236,7 +236,6 @@ describe('fuzz (seeded)', () => {
   });
 
   it('the real binary: deep, cut-off, UTF-16 and absurd options each exit 2 with a sentence', async () => {
-    const bin = resolve(import.meta.dirname, '../../bin/kontinuitet.js');
     const deep = await file(`{"format": "kontinuitet/day@1", "date": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
     const cut = await file(JSON.stringify(day).slice(0, 1000));
     const utf16 = await file(Buffer.from(`\ufeff${JSON.stringify(schedule)}`, 'utf16le'));
@@ -247,7 +246,7 @@ describe('fuzz (seeded)', () => {
       [['kpi', dayFile, '--recipients', dayFile, '--from', '2026-11-23', '--windows', '100000000'], /--windows 100000000 is more than the limit of 260 windows/],
     ];
     // At once: each start of the binary costs a few seconds of loading.
-    const results = await Promise.all(runs.map(([args]) => runBinary(bin, args)));
+    const results = await Promise.all(runs.map(([args]) => runBinary(args)));
     results.forEach((run, i) => {
       const [args, message] = runs[i];
       expect(run.status, `${args.join(' ')}\n${run.output}`).toBe(2);

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { registerGenerate } from '../../src/cli/commands/generate.ts';
 import { generateDay, generatePeriod, PRESETS } from '../../src/generate/index.ts';
 import { toJsonText } from '../../src/io/index.ts';
+import { runCli } from '../helpers/cli.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 let dir: string;
 
 beforeAll(() => {
@@ -76,7 +75,7 @@ describe('kontinuitet generate', () => {
   });
 
   it('is wired into the kontinuitet program with its help', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'generate', '--help'], { cwd: root, encoding: 'utf8' });
+    const run = runCli(['generate', '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('--planted <file>');
     expect(run.stdout).toContain('small-team');

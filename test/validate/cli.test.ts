@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { registerValidate } from '../../src/cli/commands/validate.ts';
 import { validDay, validPeriod } from './fixtures.ts';
+import { runCli as runKontinuitet } from '../helpers/cli.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 let dir: string;
 const files: Record<string, string> = {};
 
@@ -103,7 +102,7 @@ describe('kontinuitet validate (in process)', () => {
 });
 
 function runCli(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'validate', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return runKontinuitet(['validate', ...args], { timeout: 60_000 });
 }
 
 describe('kontinuitet validate (the installed command)', () => {

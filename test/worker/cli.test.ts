@@ -1,5 +1,5 @@
 /** `kontinuitet worker`, `enqueue` and `queue` as a user runs them, against a real Redis. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +11,10 @@ import { generateDay } from '../../src/generate/index.ts';
 import { solveDay } from '../../src/solver/index.ts';
 import type { Schedule } from '../../src/model/types.ts';
 import { REDIS_URL, ROOT, deleteKeys, requireRedisOrSkip, uniquePrefix, until, withoutSeconds } from './helpers.ts';
+import { cliArgs, startCli } from '../helpers/cli.ts';
 
 function kontinuitet(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+  const run = spawnSync(process.execPath, cliArgs(args), {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 60_000,
@@ -51,7 +52,7 @@ describe.skipIf(!redisUp)('kontinuitet worker, enqueue and queue on Redis', () =
   let dir: string;
   let dayFile: string;
   let badFile: string;
-  let worker: ReturnType<typeof spawn>;
+  let worker: ChildProcess;
   let workerOut = '';
   const { problem } = generateDay({ seed: 31, teams: 2, staffPerTeam: 3, recipientsPerTeam: 6 });
 
@@ -61,7 +62,7 @@ describe.skipIf(!redisUp)('kontinuitet worker, enqueue and queue on Redis', () =
     badFile = join(dir, 'bad.json');
     await writeFile(dayFile, JSON.stringify(problem));
     await writeFile(badFile, JSON.stringify({ ...problem, visits: [{ ...problem.visits[0], durationMinutes: -5 }, ...problem.visits.slice(1)] }));
-    worker = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'worker', ...target, '--name', 'cli-worker'], { cwd: ROOT, env: { ...process.env, REDIS_URL } });
+    worker = startCli(['worker', ...target, '--name', 'cli-worker'], { env: { ...process.env, REDIS_URL } });
     worker.stdout!.setEncoding('utf8').on('data', (chunk: string) => (workerOut += chunk));
     await until('the worker to be ready', () => workerOut.includes('"worker.ready"'), 30_000);
   });
