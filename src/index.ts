@@ -1,12 +1,35 @@
 /**
  * The library (`import { solveDay } from 'kontinuitet'`): the engine without the command
- * line. A thin front that only re-exports; each function is documented where it lives, and
- * README "Library" lists them. Bad input throws `InputError`, whose `problems` carry a JSON
- * path and a sentence each (FORMAT §5).
+ * line. A thin front: it re-exports, and it is an edge, so the functions that take a document
+ * validate it first, as the command line does (the engine inside takes validated documents).
+ * Each function is documented where it lives, and README "Library" lists them. Bad input
+ * throws `InputError`, whose `problems` carry a JSON path and a sentence each (FORMAT §5).
  */
-export { solveDay, DEFAULT_TIME_LIMIT_SECONDS, DEFAULT_SEED, type SolveDayOptions, type SolveProgress } from './solver/index.ts';
-export { planPeriod, plannedKpi, DEFAULT_DAY_SECONDS, type PlanPeriodOptions } from './period/index.ts';
-export { checkSchedule, type CheckResult, type Violation, type MetricDiff } from './check/index.ts';
+import { checkSchedule as checkValidSchedule, type CheckResult } from './check/index.ts';
+import { schemas } from './model/index.ts';
+import type { PeriodSchedule, Schedule } from './model/types.ts';
+import { planPeriod as planValidPeriod, type PlanPeriodOptions } from './period/index.ts';
+import { solveDay as solveValidDay, type SolveDayOptions } from './solver/index.ts';
+import { loadDayProblem, loadPeriodProblem, parseShape } from './validate/index.ts';
+
+/** Validates a day problem and solves it (`src/solver`). */
+export function solveDay(problem: unknown, options?: SolveDayOptions): Schedule {
+  return solveValidDay(loadDayProblem(problem).problem, options);
+}
+
+/** Validates a period problem and plans it day by day (`src/period`). */
+export function planPeriod(period: unknown, options?: PlanPeriodOptions): PeriodSchedule {
+  return planValidPeriod(loadPeriodProblem(period).problem, options);
+}
+
+/** Validates a day problem and a schedule's shape, then holds the schedule to every rule (`src/check`). */
+export function checkSchedule(problem: unknown, schedule: unknown): CheckResult {
+  return checkValidSchedule(loadDayProblem(problem).problem, parseShape(schemas.CheckedSchedule, schedule, 'schedule'));
+}
+
+export { DEFAULT_TIME_LIMIT_SECONDS, DEFAULT_SEED, type SolveDayOptions, type SolveProgress } from './solver/index.ts';
+export { plannedKpi, DEFAULT_DAY_SECONDS, type PlanPeriodOptions } from './period/index.ts';
+export { type CheckResult, type Violation, type MetricDiff } from './check/index.ts';
 export { computeMetrics } from './metrics/index.ts';
 export {
   computeKpi,
