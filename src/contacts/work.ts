@@ -131,9 +131,9 @@ const GAIN_TOLERANCE = 1e-9;
  * An assignment of recipients to staff improved by local search on what each staff member
  * can make in their own time: the worth of a staff-day is the weight of the visits its
  * recipients' jobs make in `sequence`, after the day's fixed work. A pass tries, for each
- * recipient in turn, the best move to another candidate with room under `cap` and, towards a
- * candidate who is full, the best swap with one of that candidate's recipients; the first
- * gain found is taken. Passes repeat until none gains (at most `MAX_IMPROVEMENT_PASSES`).
+ * recipient in turn that loses a visit where it is, the best move
+ * to another candidate with room under `cap` and, towards a candidate who is full, the best
+ * swap with one of that candidate's recipients; the best gain found is taken. Passes repeat until none gains (at most `MAX_IMPROVEMENT_PASSES`).
  * Recipients keep having a staff member or not as in the start, so the count given one
  * never falls.
  */
@@ -145,6 +145,8 @@ export class TimedAssignment {
   /** Per staff-day: the recipients whose jobs are on it. */
   private readonly members = new Map<number, number[]>();
   private readonly dayWorth = new Map<number, number>();
+  /** Per staff-day: the recipients with a job there that the sequence leaves out. */
+  private readonly dayShort = new Map<number, Set<number>>();
   /** The arcs' staff index of each staff-day seen (arcs index staff their own way, not as `PeriodWork`). */
   private readonly staffOfDay = new Map<number, number>();
 
@@ -164,26 +166,30 @@ export class TimedAssignment {
       this.load.set(s, (this.load.get(s) ?? 0) + 1);
       for (const { day } of this.arcsOf[r].get(s)!.days) this.members.set(day, [...(this.members.get(day) ?? []), r]);
     });
-    for (const [day, list] of this.members) this.dayWorth.set(day, this.worth(day, list));
+    this.commit(this.members);
   }
 
-  /** The weight of what `recipients` make on staff-day `day` (their jobs for that day's staff member). */
-  private worth(day: number, recipients: readonly number[]): number {
+  /** The weight of what `recipients` make on staff-day `day` (their jobs for that day's staff member), and who loses a visit. */
+  private worth(day: number, recipients: readonly number[]): { sum: number; short: Set<number> } {
     const staff = this.staffOfDay.get(day)!;
     const jobs: Job[] = [];
     const weights: number[] = [];
+    const owners: number[] = [];
     for (const r of recipients) {
       const entry = this.arcsOf[r].get(staff)!.days.find((d) => d.day === day)!;
       entry.jobs.forEach((job, i) => {
         jobs.push(job);
         weights.push(this.weightOf(entry.occurrences[i]));
+        owners.push(r);
       });
     }
     let sum = 0;
+    const short = new Set<number>();
     sequence(this.work.withFixed(day, this.fixed), jobs).forEach((ok, i) => {
       if (ok) sum += weights[i];
+      else short.add(owners[i]);
     });
-    return sum;
+    return { sum, short };
   }
 
   /** Change in worth of the days of `staff` when `leave` goes and `join` comes (either may be null). */
@@ -194,8 +200,7 @@ export class TimedAssignment {
     for (const day of days) {
       const list = (this.members.get(day) ?? []).filter((r) => r !== leave);
       if (join !== null && this.arcsOf[join].get(staff)!.days.some((d) => d.day === day)) list.push(join);
-      const worth = this.worth(day, list);
-      delta += worth - (this.dayWorth.get(day) ?? 0);
+      delta += this.worth(day, list).sum - (this.dayWorth.get(day) ?? 0);
       changed.set(day, list);
     }
     return delta;
@@ -203,8 +208,10 @@ export class TimedAssignment {
 
   private commit(changed: ReadonlyMap<number, number[]>): void {
     for (const [day, list] of changed) {
+      const { sum, short } = this.worth(day, list);
       this.members.set(day, list);
-      this.dayWorth.set(day, this.worth(day, list));
+      this.dayWorth.set(day, sum);
+      this.dayShort.set(day, short);
     }
   }
 
@@ -245,6 +252,8 @@ export class TimedAssignment {
     const from = this.staffOf[r];
     if (from === null) return false;
     const here = this.arcsOf[r].get(from)!;
+    // A recipient whose visits all fit stays (the LP chose it for its fixed score); others come for its place by a swap.
+    if (!here.days.some(({ day }) => this.dayShort.get(day)?.has(r))) return false;
     let best: { gain: number; changed: Map<number, number[]>; to: number; other: number | null } | null = null;
     for (const [to, arc] of this.arcsOf[r]) {
       if (to === from) continue;
