@@ -1,26 +1,33 @@
 /**
- * `npm run bench:period [-- --quick] [-- --only team|district]`: 14-day continuity on the
- * bundled periods (issue 4, item 4). Each period is planned by
- *   (a) independent days without history, (b) the day solver with history carried,
- *   (c) the period planner with look-ahead, (d) (c) after the contact suggestion,
- * and by the manual-like baseline day by day on the expanded days. Reported: planned
- * Kolada U21401 / U21402 / U21436 and contactShare, unassigned visits and travel. Every
- * planned day is checked against the day problem it was solved from; a violation is a bug
- * and makes the run exit 1.
+ * `npm run bench:period [-- --quick] [-- --only NAME]`: 14-day continuity against its
+ * floor (issue 13). Each period is planned by the period planner (look-ahead) with
+ *   (c) the contacts it came with,
+ *   (d) the contact suggestion counting shift coverage only (`capacity: false`),
+ *   (e) the capacity-aware suggestion (the default),
+ *   (f) the suggestion re-made from the plan before it, planned again, while U21401 or
+ *       the planned contact share still improve (at most `MAX_ITERATIONS`),
+ * and by the greedy-like baseline (`baseline.ts`) day by day with the contacts it came with.
+ * Per team and overall: planned U21401 next to the floor (`periodFloor`: the fewest staff
+ * rosters and eligibility allow, capacity ignored), the planned contact share over every
+ * planned visit of recipients with a contact (an unassigned visit counts as not by the
+ * contact) next to the reachable ceiling (contactReachableShare over the same visits),
+ * their ratio, unassigned mandatory visits and travel. For the circle of item 2 it also
+ * reports, per plan, the mean faces per counted recipient above the floor and how many of
+ * those came for a single visit.
  *
- * Runs are comparable: fixed seeds and an iteration budget per day (no time limit binds),
- * so the same code gives the same schedules. One seed moves the team period's U21401 by
- * about ±0.3, as much as some of the differences measured, so the team period is planned
- * with three seeds and the table shows their mean (and range); the district averages over
- * ten teams in one run. Printed as markdown; written to benchmarks/results/period.json
- * (period-quick.json with --quick), every run in it.
+ * Datasets: the bundled team and district periods, and two-team periods generated here
+ * (`generatePeriod` as `kontinuitet generate period --preset district --teams 2 --seed 41`),
+ * a seed nobody tuned to. Fixed seeds and an iteration budget per day (no time limit
+ * binds), so the same code gives the same schedules. Every planned day is checked against
+ * its day problem; a violation is a bug and makes the run exit 1. Printed as markdown;
+ * written to benchmarks/results/period.json (period-quick.json with --quick).
  */
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { DayProblem, KpiReport, PeriodProblem, Schedule } from '../src/model/types.ts';
-import { expandPeriod, LOOK_AHEAD_SHARE, planPeriod, plannedKpi, type PlanPeriodOptions } from '../src/period/index.ts';
-import { applySuggestion, PeriodCoverage, reachableShare, suggestContacts } from '../src/contacts/index.ts';
-import { DEFAULT_KEEP_CURRENT_BONUS } from '../src/contacts/suggest.ts';
+import { expandPeriod, LOOK_AHEAD_SHARE, planPeriod, plannedKpi } from '../src/period/index.ts';
+import { applySuggestion, periodFloor, PeriodCoverage, suggestContacts, type ContactSuggestion, type PeriodFloor, type SuggestOptions } from '../src/contacts/index.ts';
+import { generatePeriod, PRESETS } from '../src/generate/index.ts';
 import { loadPeriodProblem } from '../src/validate/index.ts';
 import { checkSchedule } from '../src/check/index.ts';
 import { toJsonText, writeFileAtomic } from '../src/io/index.ts';
@@ -28,82 +35,63 @@ import { planManually } from './baseline.ts';
 
 /** Far beyond any run, so that only the iteration budget ends a day's search. */
 const NO_TIME_LIMIT_MS = 24 * 3600 * 1000;
+/** Re-suggestions from a plan after the first capacity-aware one. */
+const MAX_ITERATIONS = 2;
+const PLAN_SEED = 1;
 
 interface Dataset {
   name: string;
+  load: () => PeriodProblem;
   /** Iterations per day over all teams (a district day splits them by the teams' visit counts). */
   iterationsPerDay: number;
-  seeds: number[];
 }
 
-/** Budgets sized so a full run ends in about a quarter of an hour on two shared cores. */
+function bundled(name: string): () => PeriodProblem {
+  return () => loadPeriodProblem(JSON.parse(readFileSync(new URL(`../datasets/${name}.json`, import.meta.url), 'utf8'))).problem;
+}
+
+/** Two teams of the district preset, as `kontinuitet generate period --preset district --teams 2 --seed N` writes them. */
+function twoTeams(seed: number): () => PeriodProblem {
+  return () => loadPeriodProblem(generatePeriod({ seed, teams: 2, staffPerTeam: PRESETS.district.staffPerTeam, recipientsPerTeam: PRESETS.district.recipientsPerTeam })).problem;
+}
+
+/** Budgets sized so a full run ends in about twenty minutes on two shared cores. */
 const FULL: Dataset[] = [
-  { name: 'team-period', iterationsPerDay: 10_000, seeds: [1, 2, 3] },
-  { name: 'district-period', iterationsPerDay: 20_000, seeds: [1] },
+  { name: 'team-period', load: bundled('team-period'), iterationsPerDay: 10_000 },
+  { name: 'district-period', load: bundled('district-period'), iterationsPerDay: 20_000 },
+  { name: 'two-teams-seed-41', load: twoTeams(41), iterationsPerDay: 10_000 },
 ];
-const QUICK: Dataset[] = [
-  { name: 'team-period', iterationsPerDay: 1_500, seeds: [1, 2, 3] },
-  { name: 'district-period', iterationsPerDay: 3_000, seeds: [1] },
-];
+const QUICK: Dataset[] = FULL.map((d) => ({ ...d, iterationsPerDay: Math.round(d.iterationsPerDay / 8) }));
 
-type SolverPlanner = 'independent' | 'history' | 'lookAhead' | 'suggested';
-type PlannerId = SolverPlanner | 'baseline';
-
-const PLANNERS: Record<PlannerId, { label: string; options?: PlanPeriodOptions }> = {
-  independent: { label: '(a) independent days, no history', options: { history: false, lookAhead: false } },
-  history: { label: '(b) day solver with history', options: { lookAhead: false } },
-  lookAhead: { label: '(c) period planner, look-ahead', options: {} },
-  suggested: { label: '(d) (c) after contact suggestion', options: {} },
-  baseline: { label: 'manual-like baseline, independent days' },
-};
-
-/** One planner on one seed (the baseline has none: it is deterministic). */
-interface Run {
-  planner: PlannerId;
-  seed: number | null;
-  window: { from: string; to: string; partial: boolean };
+/** One planner's numbers for one group of recipients (a team, or everyone). */
+interface GroupNumbers {
   U21401: number | null;
-  U21402: number | null;
-  U21436: number | null;
+  counted: number;
+  floor: number | null;
+  /** The floor over the recipients this plan's KPI counted: the same footing as U21401. */
+  floorOfCounted: number | null;
+  /** Mean distinct staff above the floor per recipient counted by both. */
+  excess: number | null;
+  /** Of those faces, the mean per recipient who came for one visit only. */
+  oneVisitFaces: number | null;
   contactShare: number | null;
-  recipientsCounted: number;
-  recipientsExcluded: number;
-  excludedByReason: Record<string, number>;
-  /**
-   * Mean distinct staff over the recipients every run of the dataset counted: U21401 on a
-   * common footing, since unassigned visits can drop a recipient from the count.
-   */
-  commonMean: number | null;
+  reachable: number | null;
+  ratio: number | null;
+  withinTime: number | null;
+}
+
+interface Run {
+  step: string;
+  label: string;
+  overall: GroupNumbers;
+  byTeam: Record<string, GroupNumbers>;
   visits: number;
   unassigned: number;
   unassignedMandatory: number;
   travelMinutes: number;
-  iterations: number;
-  /** Planning and checking every day. */
   seconds: number;
-  daysChecked: number;
   violations: number;
-}
-
-/** A planner's runs summed up: means over seeds, the U21401 range. */
-interface PlannerSummary {
-  planner: PlannerId;
-  label: string;
-  seeds: number;
-  U21401: number | null;
-  U21401Range: [number, number] | null;
-  U21402: number | null;
-  U21436: number | null;
-  commonMean: number | null;
-  contactShare: number | null;
-  /** contactReachableShare over every planned visit of the period with the contacts used: the ceiling for contactShare. */
-  contactCeiling: number | null;
-  recipientsCounted: number;
-  unassigned: number;
-  unassignedMandatory: number;
-  travelMinutes: number;
-  violations: number;
-  seconds: number;
+  suggestion?: { changedContacts: number; changedDeputies: number; seconds: number; lp: ContactSuggestion['lp']; deputyLp: ContactSuggestion['deputyLp'] };
 }
 
 interface DatasetResult {
@@ -112,113 +100,209 @@ interface DatasetResult {
   teams: number;
   staff: number;
   recipients: number;
-  visits: number;
   iterationsPerDay: number;
-  seeds: number[];
-  /** The look-ahead share (c) and (d) planned with. */
+  seed: number;
   lookAheadShare: number;
-  suggestion: { maxPerContact: number; keepCurrentBonus: number; reachableBefore: number | null; reachableAfter: number | null; recipientsWithNewContact: number; seconds: number };
-  /** Recipients the KPI counted in every run: the footing of `commonMean`. */
-  recipientsCountedByAll: number;
-  planners: PlannerSummary[];
+  floor: { seconds: number; nodes: number; overall: PeriodFloor['windows'][number]['overall']; byTeam: PeriodFloor['windows'][number]['byTeam'] };
   runs: Run[];
 }
 
-function loadPeriod(name: string): PeriodProblem {
-  const text = readFileSync(new URL(`../datasets/${name}.json`, import.meta.url), 'utf8');
-  return loadPeriodProblem(JSON.parse(text)).problem;
-}
-
-function contactCeiling(period: PeriodProblem): number | null {
-  return reachableShare(new PeriodCoverage(period, expandPeriod(period)), period.recipients, (r) => r.contact).share;
-}
-
-/** Everything but the KPI, summed over the planned days. */
-interface DayTotals {
+interface Totals {
   visits: number;
   unassigned: number;
   unassignedMandatory: number;
   travelMinutes: number;
-  iterations: number;
-  daysChecked: number;
   violations: number;
   firstViolations: string[];
 }
 
-function emptyTotals(): DayTotals {
-  return { visits: 0, unassigned: 0, unassignedMandatory: 0, travelMinutes: 0, iterations: 0, daysChecked: 0, violations: 0, firstViolations: [] };
-}
-
-function addDay(totals: DayTotals, problem: DayProblem, schedule: Schedule): void {
+function addDay(totals: Totals, problem: DayProblem, schedule: Schedule): void {
   const violations = checkSchedule(problem, schedule).violations;
   totals.visits += problem.visits.length;
   totals.unassigned += schedule.unassigned.length;
   totals.unassignedMandatory += schedule.metrics.unassignedMandatory;
   totals.travelMinutes += schedule.metrics.travelMinutes;
-  totals.iterations += schedule.solver?.iterations ?? 0;
-  totals.daysChecked += 1;
   totals.violations += violations.length;
   for (const v of violations.slice(0, Math.max(0, 3 - totals.firstViolations.length))) totals.firstViolations.push(`${problem.date} ${v.code}: ${v.message}`);
 }
 
-/** A run and the distinct staff of each recipient its KPI counted. */
-interface Planned {
-  run: Run;
-  counted: Map<string, number>;
+const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
+const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+/** Contact share planned and reachable over every planned visit of the recipients with a contact, per team. */
+function contactNumbers(period: PeriodProblem, days: readonly Schedule[]): Map<string | null, { made: number; reachable: number; visits: number }> {
+  const coverage = new PeriodCoverage(period, expandPeriod(period));
+  const staffOf = new Map<string, Set<string>>();
+  for (const day of days) for (const route of day.routes) for (const stop of route.stops) (staffOf.get(stop.visit) ?? staffOf.set(stop.visit, new Set()).get(stop.visit)!).add(route.staff);
+  const byTeam = new Map<string | null, { made: number; reachable: number; visits: number }>();
+  for (const r of period.recipients) {
+    if (!r.contact) continue;
+    for (const key of [r.team ?? null, 'all']) {
+      let c = byTeam.get(key);
+      if (!c) byTeam.set(key, (c = { made: 0, reachable: 0, visits: 0 }));
+      for (const o of coverage.occurrencesOf(r.id)) {
+        c.visits += 1;
+        if (coverage.covers(r.contact, r.id, o)) c.reachable += 1;
+        if (staffOf.get(o.visit.id)?.has(r.contact)) c.made += 1;
+      }
+    }
+  }
+  return byTeam;
 }
 
-function planned(planner: PlannerId, seed: number | null, kpi: KpiReport, totals: DayTotals, seconds: number): Planned {
+/** Faces per recipient: distinct staff and how many came for one visit, over the KPI's counted visits. */
+function faces(kpi: KpiReport, days: readonly Schedule[], period: PeriodProblem): Map<string, number> {
+  const counted = kpi.windows[0].byRecipient;
+  const nurses = new Set(period.staff.filter((s) => s.role === 'nurse').map((s) => s.id));
+  const visitsBy = new Map<string, Map<string, number>>();
+  for (const day of days) {
+    for (const route of day.routes) {
+      if (nurses.has(route.staff)) continue;
+      for (const stop of route.stops) {
+        if (!counted[stop.recipient]?.counted) continue;
+        const local = Number(stop.start.slice(11, 13)) * 60 + Number(stop.start.slice(14, 16));
+        if (local < 7 * 60 || local >= 22 * 60) continue;
+        let byStaff = visitsBy.get(stop.recipient);
+        if (!byStaff) visitsBy.set(stop.recipient, (byStaff = new Map()));
+        byStaff.set(route.staff, (byStaff.get(route.staff) ?? 0) + 1);
+      }
+    }
+  }
+  return new Map([...visitsBy].map(([id, byStaff]) => [id, [...byStaff.values()].filter((n) => n === 1).length]));
+}
+
+function groupNumbers(
+  kpi: KpiReport,
+  floor: PeriodFloor,
+  contacts: { made: number; reachable: number; visits: number } | undefined,
+  withinTime: number | null,
+  oneVisit: ReadonlyMap<string, number>,
+  team: string | null,
+): GroupNumbers {
   const window = kpi.windows[0];
-  const counted = new Map<string, number>();
-  for (const [id, r] of Object.entries(window.byRecipient)) if (r.counted) counted.set(id, r.distinctStaff);
+  const floorRows = floor.windows[0].byRecipient;
+  const group = team === null ? window.overall : window.byTeam[team];
+  const counted = Object.entries(window.byRecipient).filter(([id, r]) => r.counted && (team === null || r.team === team) && floorRows[id]?.unreachable.length === 0);
+  const floorGroup = team === null ? floor.windows[0].overall : floor.windows[0].byTeam[team];
+  return {
+    U21401: group?.mean ?? null,
+    counted: group?.recipients ?? 0,
+    floor: floorGroup?.mean ?? null,
+    floorOfCounted: mean(counted.map(([id]) => floorRows[id].floor)),
+    excess: mean(counted.map(([id, r]) => r.distinctStaff - floorRows[id].floor)),
+    oneVisitFaces: mean(counted.map(([id]) => oneVisit.get(id) ?? 0)),
+    contactShare: contacts ? ratio(contacts.made, contacts.visits) : null,
+    reachable: contacts ? ratio(contacts.reachable, contacts.visits) : null,
+    ratio: contacts ? ratio(contacts.made, contacts.reachable) : null,
+    withinTime,
+  };
+}
+
+function measured(
+  step: string,
+  label: string,
+  period: PeriodProblem,
+  floor: PeriodFloor,
+  days: readonly Schedule[],
+  kpi: KpiReport,
+  totals: Totals,
+  seconds: number,
+  suggestion: ContactSuggestion | null,
+): Run {
+  const contacts = contactNumbers(period, days);
+  const oneVisit = faces(kpi, days, period);
+  const withinTime = (team: string | null): number | null => {
+    if (!suggestion) return null;
+    const teams = team === null ? Object.values(suggestion.byTeam) : [suggestion.byTeam[team]];
+    return mean(teams.map((t) => t.withinTimeAfter).filter((v): v is number => v !== null));
+  };
+  const byTeam: Record<string, GroupNumbers> = {};
+  for (const t of period.teams) byTeam[t.id] = groupNumbers(kpi, floor, contacts.get(t.id), withinTime(t.id), oneVisit, t.id);
   const run: Run = {
-    planner,
-    seed,
-    window: { from: window.from, to: window.to, partial: window.partial },
-    U21401: window.kolada.U21401,
-    U21402: window.kolada.U21402,
-    U21436: window.kolada.U21436,
-    contactShare: window.overall.contactShare,
-    recipientsCounted: window.overall.recipients,
-    recipientsExcluded: window.overall.excluded,
-    excludedByReason: window.overall.excludedByReason,
-    commonMean: null,
+    step,
+    label,
+    overall: groupNumbers(kpi, floor, contacts.get('all'), withinTime(null), oneVisit, null),
+    byTeam,
     visits: totals.visits,
     unassigned: totals.unassigned,
     unassignedMandatory: totals.unassignedMandatory,
     travelMinutes: Math.round(totals.travelMinutes),
-    iterations: totals.iterations,
     seconds: Math.round(seconds * 10) / 10,
-    daysChecked: totals.daysChecked,
     violations: totals.violations,
   };
-  report(kpi, `${planner}${seed === null ? '' : ` seed ${seed}`}`, totals, seconds);
-  return { run, counted };
-}
-
-function report(kpi: KpiReport, what: string, totals: DayTotals, seconds: number): void {
-  const u = kpi.windows[0].kolada.U21401;
-  process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}  ${what}: ${totals.daysChecked} days in ${seconds.toFixed(1)} s, U21401 ${u === null ? '–' : u.toFixed(2)}, ${totals.violations} violations\n`);
+  const u = run.overall.U21401;
+  process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}  ${step}: ${seconds.toFixed(1)} s, U21401 ${u === null ? '–' : u.toFixed(2)}, contact share ${pct(run.overall.contactShare)} of reachable ${pct(run.overall.reachable)}, ${totals.violations} violations\n`);
   for (const line of totals.firstViolations) process.stderr.write(`    ${line}\n`);
+  return run;
 }
 
-function runPlanner(dataset: Dataset, period: PeriodProblem, planner: SolverPlanner, seed: number): Planned {
+function emptyTotals(): Totals {
+  return { visits: 0, unassigned: 0, unassignedMandatory: 0, travelMinutes: 0, violations: 0, firstViolations: [] };
+}
+
+function plan(dataset: Dataset, period: PeriodProblem, step: string): { days: Schedule[]; kpi: KpiReport; totals: Totals; seconds: number } {
   const totals = emptyTotals();
   const t0 = performance.now();
   const schedule = planPeriod(period, {
-    ...PLANNERS[planner].options,
-    seed,
+    seed: PLAN_SEED,
     iterationsPerDay: dataset.iterationsPerDay,
     timeLimitMsPerDay: NO_TIME_LIMIT_MS,
     onDay: (day) => {
-      if (process.stderr.isTTY) process.stderr.write(`\r  ${planner} seed ${seed}: day ${day.index + 1}/${day.days} (${day.date})   `);
+      if (process.stderr.isTTY) process.stderr.write(`\r  ${step}: day ${day.index + 1}/${day.days} (${day.date})   `);
       addDay(totals, day.problem, day.schedule);
     },
   });
-  return planned(planner, seed, schedule.kpi, totals, (performance.now() - t0) / 1000);
+  return { days: schedule.days, kpi: schedule.kpi, totals, seconds: (performance.now() - t0) / 1000 };
 }
 
-function runBaseline(period: PeriodProblem): Planned {
+function suggested(period: PeriodProblem, options: SuggestOptions): { period: PeriodProblem; suggestion: ContactSuggestion; info: NonNullable<Run['suggestion']> } {
+  const t0 = performance.now();
+  const suggestion = suggestContacts(period, options);
+  const seconds = (performance.now() - t0) / 1000;
+  const changedContacts = suggestion.suggestions.filter((row) => row.contact !== null && row.contact !== row.previousContact).length;
+  const before = new Map(period.recipients.map((r) => [r.id, r.deputies?.[0] ?? null]));
+  const changedDeputies = suggestion.suggestions.filter((row) => row.deputy !== null && row.deputy !== before.get(row.recipient)).length;
+  return {
+    period: applySuggestion(period, suggestion),
+    suggestion,
+    info: { changedContacts, changedDeputies, seconds: Math.round(seconds * 10) / 10, lp: suggestion.lp, deputyLp: suggestion.deputyLp },
+  };
+}
+
+/** Whether `next` is better: lower U21401, or as low and a higher planned contact share. */
+function improves(next: Run, best: Run): boolean {
+  const u = (r: Run) => r.overall.U21401 ?? Number.POSITIVE_INFINITY;
+  const share = (r: Run) => r.overall.contactShare ?? 0;
+  return u(next) < u(best) - 1e-9 || (Math.abs(u(next) - u(best)) <= 1e-9 && share(next) > share(best) + 1e-9);
+}
+
+function benchDataset(dataset: Dataset): DatasetResult {
+  process.stderr.write(`${dataset.name}, ${dataset.iterationsPerDay} iterations per day, seed ${PLAN_SEED}\n`);
+  const period = dataset.load();
+  const floor = periodFloor(period);
+  process.stderr.write(`  floor: ${floor.seconds.toFixed(1)} s, ${floor.nodes} nodes, mean ${floor.windows[0].overall.mean?.toFixed(2)}\n`);
+  const runs: Run[] = [];
+
+  const asGiven = plan(dataset, period, 'c');
+  runs.push(measured('c', '(c) contacts as given', period, floor, asGiven.days, asGiven.kpi, asGiven.totals, asGiven.seconds, null));
+
+  const coverageOnly = suggested(period, { capacity: false });
+  const d = plan(dataset, coverageOnly.period, 'd');
+  runs.push({ ...measured('d', '(d) suggestion by shift coverage', coverageOnly.period, floor, d.days, d.kpi, d.totals, d.seconds, coverageOnly.suggestion), suggestion: coverageOnly.info });
+
+  let current = suggested(period, {});
+  let planned = plan(dataset, current.period, 'e');
+  let best: Run = { ...measured('e', '(e) capacity-aware suggestion', current.period, floor, planned.days, planned.kpi, planned.totals, planned.seconds, current.suggestion), suggestion: current.info };
+  runs.push(best);
+  for (let i = 1; i <= MAX_ITERATIONS; i++) {
+    current = suggested(current.period, { planned: planned.days });
+    planned = plan(dataset, current.period, `f${i}`);
+    const run = { ...measured(`f${i}`, `(f${i}) re-suggested from the plan before`, current.period, floor, planned.days, planned.kpi, planned.totals, planned.seconds, current.suggestion), suggestion: current.info };
+    runs.push(run);
+    if (!improves(run, best)) break;
+    best = run;
+  }
+
   const totals = emptyTotals();
   const t0 = performance.now();
   const schedules = expandPeriod(period).map((day) => {
@@ -226,82 +310,18 @@ function runBaseline(period: PeriodProblem): Planned {
     addDay(totals, day, schedule);
     return schedule;
   });
-  return planned('baseline', null, plannedKpi(period, schedules), totals, (performance.now() - t0) / 1000);
-}
+  runs.push(measured('baseline', 'greedy-like baseline, contacts as given', period, floor, schedules, plannedKpi(period, schedules), totals, (performance.now() - t0) / 1000, null));
 
-function mean(values: readonly (number | null)[]): number | null {
-  const known = values.filter((v): v is number => v !== null);
-  return known.length === 0 ? null : known.reduce((a, b) => a + b, 0) / known.length;
-}
-
-function summarise(planner: PlannerId, runs: readonly Run[], contactCeiling: number | null): PlannerSummary {
-  const u = runs.map((r) => r.U21401).filter((v): v is number => v !== null);
-  const avg = (pick: (r: Run) => number | null) => mean(runs.map(pick));
-  return {
-    planner,
-    label: PLANNERS[planner].label,
-    seeds: runs.length,
-    U21401: avg((r) => r.U21401),
-    U21401Range: u.length === 0 ? null : [Math.min(...u), Math.max(...u)],
-    U21402: avg((r) => r.U21402),
-    U21436: avg((r) => r.U21436),
-    commonMean: avg((r) => r.commonMean),
-    contactShare: avg((r) => r.contactShare),
-    contactCeiling,
-    recipientsCounted: avg((r) => r.recipientsCounted)!,
-    unassigned: avg((r) => r.unassigned)!,
-    unassignedMandatory: avg((r) => r.unassignedMandatory)!,
-    travelMinutes: avg((r) => r.travelMinutes)!,
-    violations: runs.reduce((n, r) => n + r.violations, 0),
-    seconds: runs.reduce((n, r) => n + r.seconds, 0),
-  };
-}
-
-function benchDataset(dataset: Dataset): DatasetResult {
-  process.stderr.write(`${dataset.name}, ${dataset.iterationsPerDay} iterations per day, seeds ${dataset.seeds.join(', ')}\n`);
-  const period = loadPeriod(dataset.name);
-  const t0 = performance.now();
-  const suggestion = suggestContacts(period);
-  const suggestionSeconds = (performance.now() - t0) / 1000;
-  const suggested = applySuggestion(period, suggestion);
-  const inputs: Record<SolverPlanner, PeriodProblem> = { independent: period, history: period, lookAhead: period, suggested };
-  const solverPlanners: SolverPlanner[] = ['independent', 'history', 'lookAhead', 'suggested'];
-  const all: Planned[] = [];
-  for (const seed of dataset.seeds) for (const planner of solverPlanners) all.push(runPlanner(dataset, inputs[planner], planner, seed));
-  all.push(runBaseline(period));
-
-  const common = [...all[0].counted.keys()].filter((id) => all.every((p) => p.counted.has(id)));
-  for (const p of all) p.run.commonMean = common.length === 0 ? null : common.reduce((sum, id) => sum + p.counted.get(id)!, 0) / common.length;
-  const runs = all.map((p) => p.run);
-  const ceilingBefore = contactCeiling(period);
-  const ceilingAfter = contactCeiling(suggested);
-  const planners = ([...solverPlanners, 'baseline'] as PlannerId[]).map((planner) =>
-    summarise(
-      planner,
-      runs.filter((r) => r.planner === planner),
-      planner === 'suggested' ? ceilingAfter : ceilingBefore,
-    ),
-  );
   return {
     dataset: dataset.name,
     days: period.days,
     teams: period.teams.length,
     staff: period.staff.length,
     recipients: period.recipients.length,
-    visits: runs[0].visits,
     iterationsPerDay: dataset.iterationsPerDay,
-    seeds: dataset.seeds,
+    seed: PLAN_SEED,
     lookAheadShare: LOOK_AHEAD_SHARE,
-    suggestion: {
-      maxPerContact: suggestion.maxPerContact,
-      keepCurrentBonus: DEFAULT_KEEP_CURRENT_BONUS,
-      reachableBefore: ceilingBefore,
-      reachableAfter: ceilingAfter,
-      recipientsWithNewContact: suggestion.suggestions.filter((row) => row.contact !== null && row.contact !== row.previousContact).length,
-      seconds: Math.round(suggestionSeconds * 10) / 10,
-    },
-    recipientsCountedByAll: common.length,
-    planners,
+    floor: { seconds: Math.round(floor.seconds * 10) / 10, nodes: floor.nodes, overall: floor.windows[0].overall, byTeam: floor.windows[0].byTeam },
     runs,
   };
 }
@@ -312,18 +332,30 @@ const num = (x: number | null, digits: number) => (x === null ? '–' : x.toFixe
 function markdown(results: readonly DatasetResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
-    const s = r.suggestion;
-    const seeds = r.seeds.length === 1 ? `seed ${r.seeds[0]}` : `mean of seeds ${r.seeds.join(', ')} (U21401 range in brackets)`;
     lines.push(
-      `\n## ${r.dataset}: ${r.days} days, ${r.teams} team(s), ${r.staff} staff, ${r.recipients} recipients, ${r.visits} visits; ${r.iterationsPerDay} iterations per day, ${seeds}`,
-      `\nLook-ahead share ${r.lookAheadShare}. Contact suggestion (cap ${s.maxPerContact}, keep-current bonus ${s.keepCurrentBonus}): ${s.recipientsWithNewContact} recipients get a new contact; contactReachableShare over the period's visits ${pct(s.reachableBefore)} → ${pct(s.reachableAfter)} (${s.seconds} s).\n`,
-      `| planner | U21401 | U21402 | U21436 | mean staff, ${r.recipientsCountedByAll} counted in all runs | contactShare | contact ceiling | counted | unassigned (mandatory) | travel min | violations | seconds |`,
-      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      `\n## ${r.dataset}: ${r.days} days, ${r.teams} team(s), ${r.staff} staff, ${r.recipients} recipients; ${r.iterationsPerDay} iterations per day, seed ${r.seed}, look-ahead share ${r.lookAheadShare}`,
+      `\nFloor: mean ${num(r.floor.overall.mean, 2)} over ${r.floor.overall.recipients} recipients (${r.floor.overall.withUnreachable} with a visit no one can make), ${r.floor.nodes} nodes, ${r.floor.seconds} s.\n`,
+      '| step | U21401 | floor (of counted) | faces over floor (one-visit) | counted | contact share | reachable | planned / reachable | within time | unassigned (mandatory) | travel min | violations | seconds |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     );
-    for (const p of r.planners) {
-      const range = p.seeds > 1 && p.U21401Range ? ` (${p.U21401Range[0].toFixed(2)}–${p.U21401Range[1].toFixed(2)})` : '';
+    for (const run of r.runs) {
+      const o = run.overall;
       lines.push(
-        `| ${p.label} | ${num(p.U21401, 2)}${range} | ${num(p.U21402, 1)} | ${num(p.U21436, 1)} % | ${num(p.commonMean, 2)} | ${pct(p.contactShare)} | ${pct(p.contactCeiling)} | ${num(p.recipientsCounted, 0)} | ${num(p.unassigned, 0)} (${num(p.unassignedMandatory, 0)}) | ${num(p.travelMinutes, 0)} | ${p.violations} | ${p.seconds.toFixed(0)} |`,
+        `| ${run.label} | ${num(o.U21401, 2)} | ${num(o.floor, 2)} (${num(o.floorOfCounted, 2)}) | ${num(o.excess, 2)} (${num(o.oneVisitFaces, 2)}) | ${o.counted} | ${pct(o.contactShare)} | ${pct(o.reachable)} | ${num(o.ratio, 2)} | ${pct(o.withinTime)} | ${run.unassigned} (${run.unassignedMandatory}) | ${run.travelMinutes} | ${run.violations} | ${run.seconds.toFixed(0)} |`,
+      );
+    }
+    if (r.teams > 1) {
+      lines.push('\nPer team: U21401 / floor of counted / contact share / reachable.\n', `| step | ${Object.keys(r.runs[0].byTeam).join(' | ')} |`, `|---|${Object.keys(r.runs[0].byTeam).map(() => '---').join('|')}|`);
+      for (const run of r.runs) {
+        lines.push(`| ${run.step} | ${Object.values(run.byTeam).map((t) => `${num(t.U21401, 2)} / ${num(t.floorOfCounted, 2)} / ${pct(t.contactShare)} / ${pct(t.reachable)}`).join(' | ')} |`);
+      }
+    }
+    const withLp = r.runs.filter((run) => run.suggestion);
+    lines.push('\nSuggestions: contacts (deputies) changed; contact LP variables, seconds, local-search moves and seconds; the same for deputies.\n');
+    for (const run of withLp) {
+      const s = run.suggestion!;
+      lines.push(
+        `- ${run.step}: ${s.changedContacts} (${s.changedDeputies}) changed; contacts ${s.lp.variables} variables, LP ${s.lp.seconds.toFixed(2)} s, ${s.lp.moves} moves in ${s.lp.searchSeconds.toFixed(1)} s; deputies ${s.deputyLp.variables} variables, LP ${s.deputyLp.seconds.toFixed(2)} s, ${s.deputyLp.moves} moves in ${s.deputyLp.searchSeconds.toFixed(1)} s; ${s.seconds} s in all`,
       );
     }
   }
@@ -334,8 +366,8 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
-  if (only !== null && only !== 'team' && only !== 'district') throw new Error(`--only takes team or district, not ${JSON.stringify(only)}`);
-  const datasets = (quick ? QUICK : FULL).filter((d) => only === null || d.name.startsWith(`${only}-`));
+  const datasets = (quick ? QUICK : FULL).filter((d) => only === null || d.name === only);
+  if (datasets.length === 0) throw new Error(`--only takes one of ${FULL.map((d) => d.name).join(', ')}, not ${JSON.stringify(only)}`);
   const started = performance.now();
   const results = datasets.map(benchDataset);
   const seconds = (performance.now() - started) / 1000;
@@ -343,7 +375,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\nTotal ${seconds.toFixed(0)} s.\n`);
   const violations = results.reduce((n, r) => n + r.runs.reduce((m, run) => m + run.violations, 0), 0);
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });
-  const file = new URL(`./results/period${quick ? '-quick' : ''}.json`, import.meta.url).pathname;
+  const file = new URL(`./results/period${quick ? '-quick' : ''}${only ? `-${only}` : ''}.json`, import.meta.url).pathname;
   await writeFileAtomic(file, toJsonText({ date: new Date().toISOString(), quick, node: process.version, seconds: Math.round(seconds), results }));
   if (violations > 0) {
     process.stderr.write(`${violations} violations in planned days: see above\n`);

@@ -11,6 +11,7 @@ import { registerSolve } from './commands/solve.ts';
 import { registerPlanPeriod } from './commands/plan-period.ts';
 import { registerWorker } from './commands/worker.ts';
 import { registerEnqueue } from './commands/enqueue.ts';
+import { registerBound } from './commands/bound.ts';
 
 // By the package's own name (its `exports` lists package.json), so it resolves from src/ and dist/ alike.
 const { version } = createRequire(import.meta.url)('kontinuitet/package.json') as { version: string };
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerWorker(program);
   registerEnqueue(program);
+  registerBound(program);
   return program;
 }
 

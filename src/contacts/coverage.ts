@@ -8,6 +8,7 @@ import type { DayProblem, PeriodProblem, PeriodStaff, Recipient, Visit } from '.
 import { isEligible } from '../rules/eligibility.ts';
 import { DEFAULT_TIMEZONE } from '../time/index.ts';
 import { MemoClock } from '../period/index.ts';
+import type { Job } from './capacity.ts';
 
 /** One planned visit on one day, its start range in minutes of that day. */
 export interface Occurrence {
@@ -19,9 +20,11 @@ export interface Occurrence {
   durationMinutes: number;
 }
 
-interface ShiftMinutes {
+/** A rostered day in minutes of that day; each break is a job of `minutes` starting between `earliest` and `latest − minutes`. */
+export interface ShiftMinutes {
   start: number;
   end: number;
+  breaks: Job[];
 }
 
 export interface Covered {
@@ -49,7 +52,13 @@ export class PeriodCoverage {
     for (const day of days) {
       const clock = new MemoClock(day.date, timezone);
       const shifts = new Map<string, ShiftMinutes>();
-      for (const s of day.staff) shifts.set(s.id, { start: clock.minutes(s.shift.start), end: clock.minutes(s.shift.end) });
+      for (const s of day.staff) {
+        const breaks = (s.breaks ?? []).map((b) => {
+          const latest = clock.minutes(b.latest);
+          return { lo: clock.minutes(b.earliest), hi: latest - b.minutes, duration: b.minutes };
+        });
+        shifts.set(s.id, { start: clock.minutes(s.shift.start), end: clock.minutes(s.shift.end), breaks });
+      }
       this.shifts.set(day.date, shifts);
       for (const visit of day.visits) {
         const list = this.occurrences.get(visit.recipient);
@@ -77,14 +86,26 @@ export class PeriodCoverage {
     return { minutes, visits: this.occurrencesOf(recipientId).length };
   }
 
-  /** Whether `staffId` could do this visit of `recipientId` within their shift that day. */
-  covers(staffId: string, recipientId: string, o: Occurrence): boolean {
+  /** The shift of `staffId` on `date`, or undefined on a day off. */
+  shiftOf(staffId: string, date: string): ShiftMinutes | undefined {
+    return this.shifts.get(date)?.get(staffId);
+  }
+
+  /** The starts at which `staffId` could do this visit within their shift that day, or null when none (or not eligible). */
+  startRange(staffId: string, recipientId: string, o: Occurrence): { lo: number; hi: number } | null {
     const staff = this.staffById.get(staffId);
     const recipient = this.recipientById.get(recipientId);
-    const shift = this.shifts.get(o.date)?.get(staffId);
-    if (!staff || !recipient || !shift) return false;
-    if (!isEligible(staff, o.visit, recipient)) return false;
-    return Math.max(o.earliestStart, shift.start) <= Math.min(o.latestStart, shift.end - o.durationMinutes);
+    const shift = this.shiftOf(staffId, o.date);
+    if (!staff || !recipient || !shift) return null;
+    if (!isEligible(staff, o.visit, recipient)) return null;
+    const lo = Math.max(o.earliestStart, shift.start);
+    const hi = Math.min(o.latestStart, shift.end - o.durationMinutes);
+    return lo <= hi ? { lo, hi } : null;
+  }
+
+  /** Whether `staffId` could do this visit of `recipientId` within their shift that day. */
+  covers(staffId: string, recipientId: string, o: Occurrence): boolean {
+    return this.startRange(staffId, recipientId, o) !== null;
   }
 
   /** Minutes and visits of a recipient's planned care that `staffId` could cover. */

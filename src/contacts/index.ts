@@ -16,3 +16,4 @@ export {
 } from './suggest.ts';
 export { PeriodCoverage, reachableShare, type Occurrence, type Covered, type ReachableShare } from './coverage.ts';
 export { solveAssignment, solveRelaxation, isIntegral, roundAndRepair, assignmentViolations, type Arc, type AssignmentProblem, type AssignmentResult } from './assign.ts';
+export { periodFloor, type PeriodFloor, type FloorWindow, type FloorGroup, type RecipientFloor } from './floor.ts';

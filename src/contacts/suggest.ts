@@ -4,13 +4,15 @@
  * so that as many as possible of the recipient's planned visits fall inside the contact's
  * shifts, contacts stay near, and nobody is contact for more than `maxPerContact`.
  */
-import type { PeriodProblem, PeriodStaff, Recipient, Team } from '../model/types.ts';
+import type { PeriodProblem, PeriodStaff, Recipient, Schedule, Team } from '../model/types.ts';
 import { InputError, type InputProblem } from '../model/errors.ts';
 import { ineligibility, qualifiedAsContact } from '../rules/eligibility.ts';
 import { haversineKm } from '../geo/index.ts';
 import { expandPeriod } from '../period/index.ts';
 import { PeriodCoverage, reachableShare, type Occurrence } from './coverage.ts';
 import { solveAssignment, type Arc } from './assign.ts';
+import type { Job } from './capacity.ts';
+import { PeriodWork, TimedAssignment, type RecipientDay, type TimedArc } from './work.ts';
 
 export interface SuggestOptions {
   /** Most recipients one staff member is proposed as contact for; default 8. */
@@ -35,6 +37,18 @@ export interface SuggestOptions {
   includeWaived?: boolean;
   /** Round and repair the LP answer even when it is integral (tests the fallback path). */
   forceFallback?: boolean;
+  /**
+   * Count a visit only as far as the contact (or deputy) has time for it, next to the other
+   * recipients they are given (default true); false counts shift coverage alone.
+   */
+  capacity?: boolean;
+  /**
+   * The days of a plan of this period (a `kontinuitet/period-schedule@1`'s `days`): when
+   * given, a pair is worth the recipient's visits the staff member made in that plan, and a
+   * deputy the visits of the contact's gaps there; the plan stands for what each person has
+   * time for, so `capacity` is not modelled on top. For suggest → plan → suggest again.
+   */
+  planned?: readonly Pick<Schedule, 'routes'>[];
   /**
    * What "covered care" counts: `"visits"` (default) counts visits, as contactReachableShare
    * (FORMAT §6.3) does, each worth the team's mean visit in minutes so that distance and
@@ -71,6 +85,11 @@ export interface ContactSuggestionRow {
   previousContact: string | null;
   /** The same share for the previous contact. */
   previousCoveredShare: number | null;
+  /**
+   * Share of the recipient's planned visits (minutes under `weight: "minutes"`) the proposed
+   * contact can make in their own time, next to their other recipients' visits (see `sequence`).
+   */
+  withinTimeShare: number | null;
   /** Why contact or deputy is null. */
   reason?: string;
 }
@@ -83,6 +102,9 @@ export interface TeamShares {
   /** Both over planned care minutes instead of visits: what `weight: "minutes"` maximises. */
   minutesBefore: number | null;
   minutesAfter: number | null;
+  /** Over visits: the share each contact can make in their own time, before and after (see `withinTimeShare`). */
+  withinTimeBefore: number | null;
+  withinTimeAfter: number | null;
   recipients: number;
   withContactBefore: number;
   withContactAfter: number;
@@ -93,6 +115,9 @@ export interface LpStats {
   seconds: number;
   integral: boolean;
   fallback: boolean;
+  /** Moves and swaps the local search on the staff's time took after the LP (0 without `capacity`). */
+  moves: number;
+  searchSeconds: number;
 }
 
 export interface ContactSuggestion {
@@ -100,10 +125,14 @@ export interface ContactSuggestion {
   byTeam: Record<string, TeamShares>;
   /** Summed over the teams' LPs; `integral` when every one was, `fallback` when any fell back. */
   lp: LpStats & { byTeam: Record<string, LpStats> };
+  /** The deputies' LPs, as `lp`. */
+  deputyLp: LpStats & { byTeam: Record<string, LpStats> };
   maxPerContact: number;
   maxPerDeputy: number;
   /** What `coveredShare` and the assignment counted. */
   weight: CareWeight;
+  /** Whether the assignment counted the contacts' time (`SuggestOptions.capacity`). */
+  capacity: boolean;
 }
 
 interface Resolved {
@@ -115,6 +144,8 @@ interface Resolved {
   includeWaived: boolean;
   forceFallback: boolean;
   weight: CareWeight;
+  capacity: boolean;
+  planned: readonly Pick<Schedule, 'routes'>[] | null;
 }
 
 function resolveOptions(opts: SuggestOptions): Resolved {
@@ -132,6 +163,8 @@ function resolveOptions(opts: SuggestOptions): Resolved {
     includeWaived: opts.includeWaived ?? false,
     forceFallback: opts.forceFallback ?? false,
     weight: opts.weight ?? DEFAULT_CARE_WEIGHT,
+    capacity: opts.capacity ?? true,
+    planned: opts.planned ?? null,
   };
   if (!CARE_WEIGHTS.includes(resolved.weight)) throw new RangeError(`weight must be "minutes" or "visits", not ${JSON.stringify(resolved.weight)}`);
   for (const name of ['maxDistanceKm', 'distancePenaltyPerKm', 'keepCurrentBonus'] as const) {
@@ -242,18 +275,109 @@ function share(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
 
+/** A team's recipients that may be given a contact, their candidates and the staff they are indexed against. */
+interface TeamPlan {
+  teamStaff: PeriodStaff[];
+  /** Index of each team staff member in `period.staff` (the `PeriodWork` index). */
+  globalIndex: number[];
+  planned: { r: Recipient; candidates: Candidate[] }[];
+  weigh: Weigher;
+}
+
 /**
- * Proposes a contact and a deputy for every recipient, solving one assignment LP per team
+ * One assignment over a team's planned recipients: the LP on `score` per candidate (null
+ * leaves the pair out), then, with `time`, the local search on what each staff member can
+ * make in their own time (`TimedAssignment`), each pair worth its visits made plus
+ * `fixedScore`. The search also starts from `current` (when given and within the cap, with
+ * every recipient that the LP gives someone given someone) and the better end is kept, so
+ * the answer is never worth less than what the team has now. Returns the staff index (in
+ * `plan.teamStaff`) chosen per planned recipient.
+ */
+function assignTeam(
+  plan: TeamPlan,
+  cap: number,
+  score: (r: Recipient, c: Candidate) => number | null,
+  time: {
+    work: PeriodWork;
+    jobs: (r: Recipient, j: number) => RecipientDay[];
+    fixedScore: (r: Recipient, c: Candidate) => number;
+    fixed?: ReadonlyMap<number, readonly Job[]>;
+    current?: (r: Recipient) => string | null | undefined;
+  } | null,
+  forceFallback: boolean,
+): { contactOf: (number | null)[]; stats: LpStats } {
+  const staffIndex = new Map(plan.teamStaff.map((s, j) => [s.id, j]));
+  const arcs: Arc[] = [];
+  const timed: TimedArc[][] = plan.planned.map(() => []);
+  plan.planned.forEach(({ r, candidates }, i) => {
+    for (const c of candidates) {
+      const value = score(r, c);
+      if (value === null) continue;
+      const j = staffIndex.get(c.staff.id)!;
+      arcs.push({ recipient: i, staff: j, score: value });
+      if (time) timed[i].push({ staff: j, fixedScore: time.fixedScore(r, c), days: time.jobs(r, plan.globalIndex[j]) });
+    }
+  });
+  const result = solveAssignment({ recipients: plan.planned.length, staff: plan.teamStaff.length, arcs, cap }, { forceFallback });
+  const stats: LpStats = { variables: result.variables, seconds: result.seconds, integral: result.integral, fallback: result.fallback, moves: 0, searchSeconds: 0 };
+  if (!time) return { contactOf: result.contactOf, stats };
+  const started = performance.now();
+  const starts = [result.contactOf];
+  const current = time.current ? currentStart(plan, timed, result.contactOf, cap, time.current) : null;
+  if (current) starts.push(current);
+  let best: TimedAssignment | null = null;
+  for (const start of starts) {
+    const search = new TimedAssignment(time.work, timed, start, cap, plan.weigh.of, time.fixed);
+    const moves = search.improve();
+    if (!best || search.value() > best.value() + 1e-9) {
+      best = search;
+      stats.moves = moves;
+    }
+  }
+  stats.searchSeconds = (performance.now() - started) / 1000;
+  return { contactOf: best!.staffOf, stats };
+}
+
+/**
+ * The current contacts as a start of the search: each planned recipient's current contact
+ * where that is one of its arcs, else the LP's choice; null when that breaks the cap or
+ * gives fewer recipients someone than the LP does.
+ */
+function currentStart(
+  plan: TeamPlan,
+  timed: readonly (readonly TimedArc[])[],
+  lp: readonly (number | null)[],
+  cap: number,
+  current: (r: Recipient) => string | null | undefined,
+): (number | null)[] | null {
+  const staffIndex = new Map(plan.teamStaff.map((s, j) => [s.id, j]));
+  const start = plan.planned.map(({ r }, i) => {
+    const j = staffIndex.get(current(r) ?? '');
+    return j !== undefined && timed[i].some((a) => a.staff === j) ? j : lp[i];
+  });
+  const load = new Map<number, number>();
+  for (const j of start) if (j !== null) load.set(j, (load.get(j) ?? 0) + 1);
+  return [...load.values()].some((n) => n > cap) ? null : start;
+}
+
+/**
+ * Proposes a contact and a deputy for every recipient, solving two assignment LPs per team
  * (the recipient's team × that team's candidates).
  *
  * The contact maximises, in this order: recipients given a contact, then the summed planned
  * visits (over the expanded period, each worth the team's mean visit in minutes; care
  * minutes under `weight: "minutes"`) that fall inside the contact's shifts, less
  * `distancePenaltyPerKm` per km, plus `keepCurrentBonus` for keeping the current contact, so
- * that a contact changes only for a clear gain. The deputy is chosen greedily afterwards:
- * recipients whose contact leaves the most care uncovered choose first, each taking the
- * candidate other than the contact who covers most of that care (then most care overall,
- * then nearest), at most `maxPerDeputy` recipients per deputy.
+ * that a contact changes only for a clear gain. With `capacity` (the default) a visit
+ * counts only as far as the contact has time for it: the visits of all the recipients a
+ * staff member is contact for share that person's hours (see assign.ts), so eight
+ * recipients who all want 07:30–09:00 do not all get the same morning contact.
+ *
+ * The deputy is chosen for the contact's gaps: the visits the contact cannot make (days
+ * off, hours off and, with `capacity`, the visits that do not fit in the contact's time).
+ * A second LP gives each recipient the candidate other than the contact who can make most
+ * of those, in the time left after their own contact visits, less the distance penalty; at
+ * most `maxPerDeputy` recipients per deputy.
  *
  * `byTeam` measures the period with the suggestion applied (`applySuggestion`), so a
  * recipient left without a proposal counts with the contact it keeps.
@@ -265,21 +389,30 @@ export function suggestContacts(period: PeriodProblem, opts: SuggestOptions = {}
   const date = period.startDate;
   const days = expandPeriod(period);
   const coverage = new PeriodCoverage(period, days);
+  const work = new PeriodWork(coverage, period, days.map((d) => d.date));
   const teamOf = recipientTeams(period);
   const officeOf = new Map(period.teams.map((t) => [t.id, t.office]));
   const startOf = (s: PeriodStaff) => s.start ?? officeOf.get(s.team)!;
+  const globalIndex = new Map(period.staff.map((s, j) => [s.id, j]));
+  const plannedStaff = o.planned ? staffByVisit(o.planned) : null;
 
   const rows = new Map<string, ContactSuggestionRow>();
   const lpByTeam: Record<string, LpStats> = {};
-  const deputyLoad = new Map<string, number>();
+  const deputyLpByTeam: Record<string, LpStats> = {};
 
   for (const team of period.teams) {
     const teamStaff = period.staff.filter((s) => s.team === team.id);
     const members = period.recipients.filter((r) => teamOf.get(r.id) === team.id);
-    const staffIndex = new Map(teamStaff.map((s, j) => [s.id, j]));
     const weigh = weigher(coverage, members, o.weight);
+    const plan: TeamPlan = { teamStaff, globalIndex: teamStaff.map((s) => globalIndex.get(s.id)!), planned: [], weigh };
+    const madeInPlan = plannedStaff
+      ? (r: Recipient, s: PeriodStaff, keep: (o: Occurrence) => boolean) => {
+          let weight = 0;
+          for (const occurrence of coverage.occurrencesOf(r.id)) if (keep(occurrence) && plannedStaff.get(occurrence.visit.id)?.has(s.id)) weight += weigh.of(occurrence);
+          return weight;
+        }
+      : null;
 
-    const planned: { r: Recipient; candidates: Candidate[] }[] = [];
     for (const r of members) {
       const total = weigh.total(r.id);
       const previousContact = r.contact ?? null;
@@ -289,6 +422,7 @@ export function suggestContacts(period: PeriodProblem, opts: SuggestOptions = {}
         contact: null,
         deputy: null,
         coveredShare: null,
+        withinTimeShare: null,
         previousContact,
         previousCoveredShare: previousContact === null ? null : share(weigh.covered(r.id, previousContact), total),
       };
@@ -299,31 +433,43 @@ export function suggestContacts(period: PeriodProblem, opts: SuggestOptions = {}
       }
       const { candidates, reason } = candidatesFor(r, teamStaff, coverage, weigh, startOf, date, o.maxDistanceKm);
       if (reason !== null) row.reason = reason;
-      else planned.push({ r, candidates });
+      else plan.planned.push({ r, candidates });
     }
 
-    const arcs: Arc[] = [];
-    planned.forEach(({ r, candidates }, i) => {
-      for (const c of candidates) {
-        const keep = c.staff.id === r.contact ? o.keepCurrentBonus : 0;
-        arcs.push({ recipient: i, staff: staffIndex.get(c.staff.id)!, score: c.covered - o.distancePenaltyPerKm * c.km + keep });
-      }
-    });
-    const result = solveAssignment({ recipients: planned.length, staff: teamStaff.length, arcs, cap: o.maxPerContact }, { forceFallback: o.forceFallback });
-    lpByTeam[team.id] = { variables: result.variables, seconds: result.seconds, integral: result.integral, fallback: result.fallback };
+    const fixedScore = (r: Recipient, c: Candidate) => (c.staff.id === r.contact ? o.keepCurrentBonus : 0) - o.distancePenaltyPerKm * c.km;
+    const contacts = assignTeam(
+      plan,
+      o.maxPerContact,
+      (r, c) => (madeInPlan ? madeInPlan(r, c.staff, () => true) : c.covered) + fixedScore(r, c),
+      o.capacity && !madeInPlan ? { work, jobs: (r, j) => work.jobsOf(r, j), fixedScore, current: (r) => r.contact } : null,
+      o.forceFallback,
+    );
+    lpByTeam[team.id] = contacts.stats;
 
-    planned.forEach(({ r }, i) => {
+    const given: { recipient: Recipient; staff: number; days: RecipientDay[] }[] = [];
+    plan.planned.forEach(({ r }, i) => {
       const row = rows.get(r.id)!;
-      const s = result.contactOf[i];
+      const s = contacts.contactOf[i];
       if (s === null) {
         row.reason = `every candidate is already contact for ${o.maxPerContact} recipients`;
         return;
       }
       row.contact = teamStaff[s].id;
       row.coveredShare = share(weigh.covered(r.id, row.contact), weigh.total(r.id));
+      given.push({ recipient: r, staff: plan.globalIndex[s], days: work.jobsOf(r, plan.globalIndex[s]) });
     });
+    const madeByContact = work.made(given);
+    for (const { recipient: r } of given) {
+      const row = rows.get(r.id)!;
+      let made = 0;
+      for (const occurrence of coverage.occurrencesOf(r.id)) if (madeByContact.has(occurrence.visit.id)) made += weigh.of(occurrence);
+      row.withinTimeShare = share(made, weigh.total(r.id));
+    }
 
-    chooseDeputies(planned, rows, coverage, weigh, deputyLoad, o.maxPerDeputy);
+    // A deputy covers the contact's gaps: what the contact does not make in the plan, else in their own time.
+    const isGap = (contact: string) => (occurrence: Occurrence) =>
+      plannedStaff ? !plannedStaff.get(occurrence.visit.id)?.has(contact) : !madeByContact.has(occurrence.visit.id);
+    deputyLpByTeam[team.id] = chooseDeputies(coverage, plan, rows, work, given, madeByContact, isGap, madeInPlan, o);
   }
 
   const suggestions = period.recipients.map((r) => rows.get(r.id)!);
@@ -340,69 +486,127 @@ export function suggestContacts(period: PeriodProblem, opts: SuggestOptions = {}
       after: later.share,
       minutesBefore: before.minutesShare,
       minutesAfter: later.minutesShare,
+      withinTimeBefore: withinTimeShare(coverage, work, members, (r) => r.contact, globalIndex),
+      withinTimeAfter: withinTimeShare(coverage, work, members, (r) => afterById.get(r.id)!.contact, globalIndex),
       recipients: members.length,
       withContactBefore: before.recipientsWithContact,
       withContactAfter: later.recipientsWithContact,
     };
   }
 
-  const stats = Object.values(lpByTeam);
   return {
     suggestions,
     byTeam,
-    lp: {
-      variables: stats.reduce((n, s) => n + s.variables, 0),
-      seconds: stats.reduce((n, s) => n + s.seconds, 0),
-      integral: stats.every((s) => s.integral),
-      fallback: stats.some((s) => s.fallback),
-      byTeam: lpByTeam,
-    },
+    lp: summed(lpByTeam),
+    deputyLp: summed(deputyLpByTeam),
     maxPerContact: o.maxPerContact,
     maxPerDeputy: o.maxPerDeputy,
     weight: o.weight,
+    capacity: o.capacity,
   };
 }
 
-/** Greedy deputies for one team's recipients that were given a contact (see suggestContacts). */
-function chooseDeputies(
-  planned: readonly { r: Recipient; candidates: Candidate[] }[],
-  rows: Map<string, ContactSuggestionRow>,
-  coverage: PeriodCoverage,
-  weigh: Weigher,
-  deputyLoad: Map<string, number>,
-  maxPerDeputy: number,
-): void {
-  const gapsOf = (r: Recipient, contact: string) => coverage.occurrencesOf(r.id).filter((occ) => !coverage.covers(contact, r.id, occ));
-  const needs = planned
-    .filter(({ r }) => rows.get(r.id)!.contact !== null)
-    .map(({ r, candidates }) => {
-      const gaps = gapsOf(r, rows.get(r.id)!.contact!);
-      return { r, candidates, gaps, uncovered: gaps.reduce((n, occ) => n + weigh.of(occ), 0) };
-    })
-    .sort((a, b) => b.uncovered - a.uncovered || a.r.id.localeCompare(b.r.id));
-  for (const { r, candidates, gaps } of needs) {
-    const row = rows.get(r.id)!;
-    let best: { id: string; fills: number; covered: number; km: number } | null = null;
-    for (const c of candidates) {
-      if (c.staff.id === row.contact || (deputyLoad.get(c.staff.id) ?? 0) >= maxPerDeputy) continue;
-      let fills = 0;
-      for (const occ of gaps) if (coverage.covers(c.staff.id, r.id, occ)) fills += weigh.of(occ);
-      const better =
-        !best ||
-        fills > best.fills ||
-        (fills === best.fills && (c.covered > best.covered || (c.covered === best.covered && c.km < best.km)));
-      if (better) best = { id: c.staff.id, fills, covered: c.covered, km: c.km };
-    }
-    if (best) {
-      row.deputy = best.id;
-      deputyLoad.set(best.id, (deputyLoad.get(best.id) ?? 0) + 1);
-    } else {
-      row.reason =
-        candidates.length > 1
-          ? `every other candidate is already deputy for ${maxPerDeputy} recipients`
-          : 'no other qualified eligible assistant nurse in the team to be deputy';
+/** Who made each visit of a plan: visit id → staff ids. */
+function staffByVisit(days: readonly Pick<Schedule, 'routes'>[]): Map<string, Set<string>> {
+  const made = new Map<string, Set<string>>();
+  for (const day of days) {
+    for (const route of day.routes) {
+      for (const stop of route.stops) {
+        let staff = made.get(stop.visit);
+        if (!staff) made.set(stop.visit, (staff = new Set()));
+        staff.add(route.staff);
+      }
     }
   }
+  return made;
+}
+
+function summed(byTeam: Record<string, LpStats>): LpStats & { byTeam: Record<string, LpStats> } {
+  const stats = Object.values(byTeam);
+  return {
+    variables: stats.reduce((n, s) => n + s.variables, 0),
+    seconds: stats.reduce((n, s) => n + s.seconds, 0),
+    integral: stats.every((s) => s.integral),
+    fallback: stats.some((s) => s.fallback),
+    moves: stats.reduce((n, s) => n + s.moves, 0),
+    searchSeconds: stats.reduce((n, s) => n + s.searchSeconds, 0),
+    byTeam,
+  };
+}
+
+/**
+ * Of the planned visits of `recipients` that have a contact, the share the contact can
+ * make in their own time: each contact's recipients' visits in sequence per day (the
+ * `withinTimeShare` of the rows, over visits); null when none has a contact.
+ */
+function withinTimeShare(
+  coverage: PeriodCoverage,
+  work: PeriodWork,
+  recipients: readonly Recipient[],
+  contactOf: (r: Recipient) => string | null | undefined,
+  globalIndex: ReadonlyMap<string, number>,
+): number | null {
+  const given: { recipient: Recipient; staff: number; days: RecipientDay[] }[] = [];
+  let visits = 0;
+  for (const r of recipients) {
+    const contact = contactOf(r);
+    if (contact === null || contact === undefined) continue;
+    visits += coverage.occurrencesOf(r.id).length;
+    const j = globalIndex.get(contact);
+    if (j !== undefined) given.push({ recipient: r, staff: j, days: work.jobsOf(r, j) });
+  }
+  return visits === 0 ? null : work.made(given).size / visits;
+}
+
+/** Deputies for one team's recipients that were given a contact (see suggestContacts); the LP's stats. */
+function chooseDeputies(
+  coverage: PeriodCoverage,
+  plan: TeamPlan,
+  rows: Map<string, ContactSuggestionRow>,
+  work: PeriodWork,
+  given: readonly { recipient: Recipient; staff: number; days: readonly RecipientDay[] }[],
+  madeByContact: ReadonlySet<string>,
+  isGap: (contact: string) => (o: Occurrence) => boolean,
+  madeInPlan: ((r: Recipient, s: PeriodStaff, keep: (o: Occurrence) => boolean) => number) | null,
+  o: Resolved,
+): LpStats {
+  // Each staff member's own contact visits stay theirs: a deputy's room is what is left.
+  const fixed = new Map<number, Job[]>();
+  for (const { days } of given) {
+    for (const { day, jobs, occurrences } of days) {
+      const kept = jobs.filter((_, i) => madeByContact.has(occurrences[i].visit.id));
+      if (kept.length > 0) fixed.set(day, [...(fixed.get(day) ?? []), ...kept]);
+    }
+  }
+  const withContact: TeamPlan = { ...plan, planned: plan.planned.filter(({ r }) => rows.get(r.id)!.contact !== null) };
+  const gapOf = (r: Recipient) => isGap(rows.get(r.id)!.contact!);
+  const gapWeight = (r: Recipient, s: PeriodStaff) => {
+    const gap = gapOf(r);
+    if (madeInPlan) return madeInPlan(r, s, gap);
+    let weight = 0;
+    for (const occurrence of coverage.occurrencesOf(r.id)) if (gap(occurrence) && coverage.covers(s.id, r.id, occurrence)) weight += plan.weigh.of(occurrence);
+    return weight;
+  };
+  const fixedScore = (_r: Recipient, c: Candidate) => -o.distancePenaltyPerKm * c.km;
+  const deputies = assignTeam(
+    withContact,
+    o.maxPerDeputy,
+    (r, c) => (c.staff.id === rows.get(r.id)!.contact ? null : gapWeight(r, c.staff) + fixedScore(r, c)),
+    o.capacity && !madeInPlan ? { work, jobs: (r, j) => work.jobsOf(r, j, gapOf(r)), fixedScore, fixed, current: (r) => r.deputies?.[0] } : null,
+    o.forceFallback,
+  );
+  withContact.planned.forEach(({ r, candidates }, i) => {
+    const row = rows.get(r.id)!;
+    const s = deputies.contactOf[i];
+    if (s !== null) row.deputy = plan.teamStaff[s].id;
+    else {
+      row.reason =
+        candidates.length > 1
+          ? `every other candidate is already deputy for ${o.maxPerDeputy} recipients`
+          : 'no other qualified eligible assistant nurse in the team to be deputy';
+    }
+  });
+  return deputies.stats;
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
- * The issue's acceptance rule on the bundled periods: the suggestion never proposes an
- * unqualified person, respects the cap, and its contactReachableShare (FORMAT §6.3, counted
- * over visits) is per team at least that of the contacts the period came with. The share is
- * recomputed here from the expanded days, not read from the suggestion's own `byTeam`.
+ * The acceptance rules on the bundled periods: the suggestion never proposes an unqualified
+ * person and respects the cap; counting shift coverage only (`capacity: false`) its
+ * contactReachableShare (FORMAT §6.3, counted over visits) is per team at least that of the
+ * contacts the period came with, recomputed here from the expanded days, not read from the
+ * suggestion's own `byTeam`; counting the contacts' time (the default) the share of visits
+ * the contacts can make in their own time is per team at least that of the contacts given.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -79,8 +81,8 @@ describe.each(BUNDLED)('contact suggestion on the bundled %s', (name) => {
   // answer under it, so the comparison raises the cap just enough to admit them.
   const cap = Math.max(DEFAULT_MAX_PER_CONTACT, largestCurrentLoad(p));
   const capNote = cap > DEFAULT_MAX_PER_CONTACT ? `raised from the default ${DEFAULT_MAX_PER_CONTACT} to admit the current contacts` : 'the default';
-  it(`never lowers a team's contactReachableShare and keeps the rules, at cap ${cap} (${capNote})`, () => {
-    const s = suggestContacts(p, { maxPerContact: cap });
+  it(`by shift coverage never lowers a team's contactReachableShare and keeps the rules, at cap ${cap} (${capNote})`, () => {
+    const s = suggestContacts(p, { maxPerContact: cap, capacity: false });
     expectRulesKept(p, s, cap);
     const before = reachableShareByTeam(p);
     const after = reachableShareByTeam(applySuggestion(p, s));
@@ -93,5 +95,11 @@ describe.each(BUNDLED)('contact suggestion on the bundled %s', (name) => {
       expect(s.byTeam[team.id].before!, team.id).toBeCloseTo(b, 12);
       expect(s.byTeam[team.id].after!, team.id).toBeCloseTo(a, 12);
     }
+  });
+
+  it(`with the contacts' time never lowers the share they can make in it, at cap ${cap}`, () => {
+    const s = suggestContacts(p, { maxPerContact: cap });
+    expectRulesKept(p, s, cap);
+    for (const team of p.teams) expect(s.byTeam[team.id].withinTimeAfter!, team.id).toBeGreaterThanOrEqual(s.byTeam[team.id].withinTimeBefore!);
   });
 });

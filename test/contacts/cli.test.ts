@@ -54,7 +54,7 @@ describe('kontinuitet contacts suggest', () => {
     expect(out).toMatch(/recipient\s+team\s+contact \(current → proposed\)\s+deputy\s+visits covered/);
     expect(out).toMatch(/r1\s+T1\s+pm → am\s+pm\s+0% → 100%/);
     expect(out).toMatch(/r2\s+T1\s+– → pm\s+am\s+– → 100%/);
-    expect(out).toMatch(/T1\s+2\s+1 → 2\s+0% → 100%\s+0% → 100%\s+4 variables/);
+    expect(out).toMatch(/T1\s+2\s+1 → 2\s+0% → 100%\s+0% → 100%\s+0% → 100%\s+4 variables.*moves for time/);
     const written = JSON.parse(await readFile(target, 'utf8'));
     expect(written.suggestions.map((r: { contact: string }) => r.contact)).toEqual(['am', 'pm']);
     expect(written.byTeam.T1).toMatchObject({ before: 0, after: 1 });
@@ -93,6 +93,13 @@ describe('kontinuitet contacts suggest', () => {
       expect(await run(await input(farther), '--format', 'json', ...flags)).toBe(0);
       expect(JSON.parse(out).suggestions[0].contact, flags.join(' ')).toBe(contact);
     }
+  });
+
+  it('counts shift coverage alone with --no-capacity', async () => {
+    expect(await run(await input(ward), '--no-capacity', '--format', 'json')).toBe(0);
+    const s = JSON.parse(out);
+    expect(s.capacity).toBe(false);
+    expect(s.lp.moves).toBe(0);
   });
 
   it('prints JSON with --format json', async () => {

@@ -52,20 +52,27 @@ describe('generated periods', () => {
     }
   });
 
-  it('never lower the reachable care minutes under weight minutes when the cap admits the current contacts', () => {
+  it('by shift coverage never lower the reachable care minutes under weight minutes when the cap admits the current contacts', () => {
     for (const p of periods.values()) {
-      const s = suggestContacts(p, { maxPerContact: capAdmittingCurrent(p), weight: 'minutes' });
+      const s = suggestContacts(p, { maxPerContact: capAdmittingCurrent(p), weight: 'minutes', capacity: false });
       for (const t of Object.values(s.byTeam)) expect(t.minutesAfter!).toBeGreaterThanOrEqual(t.minutesBefore!);
     }
   });
 
-  it('never lower contactReachableShare, by default (weighing visits), when the cap admits the current contacts', () => {
+  it('by shift coverage never lower contactReachableShare (weighing visits) when the cap admits the current contacts', () => {
     for (const p of periods.values()) {
-      const s = suggestContacts(p, { maxPerContact: capAdmittingCurrent(p) });
+      const s = suggestContacts(p, { maxPerContact: capAdmittingCurrent(p), capacity: false });
       for (const t of Object.values(s.byTeam)) {
         expect(t.after!).toBeGreaterThanOrEqual(t.before!);
         expect(t.withContactAfter).toBeGreaterThanOrEqual(t.withContactBefore);
       }
+    }
+  });
+
+  it("with the contacts' time never lower the share of visits the contacts can make in it, when the cap admits the current contacts", () => {
+    for (const p of periods.values()) {
+      const s = suggestContacts(p, { maxPerContact: capAdmittingCurrent(p) });
+      for (const t of Object.values(s.byTeam)) expect(t.withinTimeAfter!).toBeGreaterThanOrEqual(t.withinTimeBefore!);
     }
   });
 });

@@ -138,7 +138,7 @@ describe('suggestContacts: the assignment', () => {
       ['evening', null, 'pm', 'am', 1, null],
     ]);
     // Before: only "morning" has a contact, who works evenings: 0 of its 7 visits reachable.
-    expect(s.byTeam.T1).toEqual({ before: 0, after: 1, minutesBefore: 0, minutesAfter: 1, recipients: 2, withContactBefore: 1, withContactAfter: 2 });
+    expect(s.byTeam.T1).toEqual({ before: 0, after: 1, minutesBefore: 0, minutesAfter: 1, withinTimeBefore: 0, withinTimeAfter: 1, recipients: 2, withContactBefore: 1, withContactAfter: 2 });
     expect(s.lp.variables).toBe(4);
     expect(s.lp.integral).toBe(true);
     expect(s.lp.fallback).toBe(false);

@@ -16,6 +16,7 @@ interface SuggestFlags {
   maxDistanceKm?: string;
   keepCurrentBonus: string;
   includeWaived?: boolean;
+  capacity: boolean;
   weight: string;
   format: string;
 }
@@ -58,18 +59,19 @@ function table(rows: string[][]): string {
 /** The suggestion as people read it: one line per recipient, then one per team. */
 export function suggestionTable(suggestion: ContactSuggestion): string {
   const recipients = [
-    ['recipient', 'team', 'contact (current → proposed)', 'deputy', `${suggestion.weight === 'visits' ? 'visits' : 'care minutes'} covered (current → proposed)`, 'note'],
+    ['recipient', 'team', 'contact (current → proposed)', 'deputy', `${suggestion.weight === 'visits' ? 'visits' : 'care minutes'} covered (current → proposed)`, 'in the contact\'s time', 'note'],
     ...suggestion.suggestions.map((row) => [
       row.recipient,
       row.team,
       `${row.previousContact ?? '–'} → ${row.contact ?? '–'}`,
       row.deputy ?? '–',
       `${percent(row.previousCoveredShare)} → ${percent(row.coveredShare)}`,
+      percent(row.withinTimeShare),
       row.reason ?? '',
     ]),
   ];
   const teams = [
-    ['team', 'recipients', 'with contact (before → after)', 'contactReachableShare (before → after)', 'care minutes reachable (before → after)', 'LP'],
+    ['team', 'recipients', 'with contact (before → after)', 'contactReachableShare (before → after)', 'care minutes reachable (before → after)', 'visits in the contacts\' time (before → after)', 'LP'],
     ...Object.entries(suggestion.byTeam).map(([team, t]) => {
       const lp = suggestion.lp.byTeam[team];
       return [
@@ -78,7 +80,8 @@ export function suggestionTable(suggestion: ContactSuggestion): string {
         `${t.withContactBefore} → ${t.withContactAfter}`,
         `${percent(t.before)} → ${percent(t.after)}`,
         `${percent(t.minutesBefore)} → ${percent(t.minutesAfter)}`,
-        `${lp.variables} variables, ${lp.seconds.toFixed(3)} s${lp.integral ? ', integral' : ', fractional'}${lp.fallback ? ', rounded and repaired' : ''}`,
+        `${percent(t.withinTimeBefore)} → ${percent(t.withinTimeAfter)}`,
+        `${lp.variables} variables, ${lp.seconds.toFixed(3)} s${lp.integral ? ', integral' : ', fractional'}${lp.fallback ? ', rounded and repaired' : ''}${suggestion.capacity ? `, ${lp.moves} moves for time` : ''}`,
       ];
     }),
   ];
@@ -102,6 +105,7 @@ export function registerContacts(program: Command): void {
       String(DEFAULT_KEEP_CURRENT_BONUS),
     )
     .option('--include-waived', 'propose contacts for recipients with contactWaived too')
+    .option('--no-capacity', 'count shift coverage alone, not whether the contact has time for every recipient\'s visits')
     .option('--weight <weight>', 'what covered care counts: visits (as contactReachableShare counts them) or minutes (each visit by its duration)', DEFAULT_CARE_WEIGHT)
     .option('--format <format>', 'what to print: table or json', 'table')
     .action((file: string, flags: SuggestFlags) =>
@@ -121,6 +125,7 @@ export function registerContacts(program: Command): void {
           maxDistanceKm,
           keepCurrentBonus,
           includeWaived: flags.includeWaived === true,
+          capacity: flags.capacity,
           weight: flags.weight as CareWeight,
         });
 
