@@ -11,6 +11,7 @@ import { registerSolve } from './commands/solve.ts';
 import { registerPlanPeriod } from './commands/plan-period.ts';
 import { registerWorker } from './commands/worker.ts';
 import { registerEnqueue } from './commands/enqueue.ts';
+import { registerReport } from './commands/report.ts';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerWorker(program);
   registerEnqueue(program);
+  registerReport(program);
   return program;
 }
 
