@@ -39,7 +39,6 @@ export interface StaffRow {
   travelMinutes: number;
   serviceMinutes: number;
   waitMinutes: number;
-  contactVisits: number;
 }
 
 export interface StopRow extends Span {
@@ -152,13 +151,11 @@ export function prepareDay(problem: DayProblem, schedule: Schedule): DayModel {
     const breaks = route.breaks.map((b) => ({ start: minute(b.start), end: minute(b.end) }));
     const marks: StopMark[] = [];
     const travel: Span[] = [];
-    let contactVisits = 0;
     for (const stop of route.stops) {
       const visit = visitById.get(stop.visit)!;
       const recipient = recipientById.get(stop.recipient);
       const sent = sentTo.get(stop.visit) ?? [route.staff];
       const who = whoCame(sent, recipient?.contact, recipient?.deputies);
-      if (who === 'contact') contactVisits += 1;
       const arrival = minute(stop.arrival);
       if (stop.travelMinutes > 0) travel.push({ start: arrival - stop.travelMinutes, end: arrival });
       const row: StopRow = {
@@ -201,7 +198,6 @@ export function prepareDay(problem: DayProblem, schedule: Schedule): DayModel {
       travelMinutes: route.travelMinutes,
       serviceMinutes: route.serviceMinutes,
       waitMinutes: route.waitMinutes,
-      contactVisits,
     };
   });
 

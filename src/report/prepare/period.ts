@@ -3,10 +3,11 @@
  * of the period's days showing who came (the contact, a deputy, someone met in the last 14
  * days, someone new), and the visits not made by the contact by reason. Who is familiar is
  * replayed day by day from the period's history, as planning carried it (FORMAT §6.18).
+ * The day metrics are the period schedule's own: recomputing them (as the day view does)
+ * costs about 0.4 s per district day, mostly building the travel table.
  */
-import { computeMetrics } from '../../metrics/index.ts';
 import { EXPLANATION_REASONS } from '../../model/schemas.ts';
-import type { DayProblem, Metrics, PeriodProblem, PeriodSchedule } from '../../model/types.ts';
+import type { Metrics, PeriodProblem, PeriodSchedule } from '../../model/types.ts';
 import { StaffHistory, visitsMet } from '../../period/index.ts';
 import type { Acquaintance, ExplanationReason } from '../i18n.ts';
 import { countBy, type ReasonCount } from './day.ts';
@@ -58,33 +59,25 @@ export function acquaintance(staff: string, contact: string | null | undefined, 
   return recent.has(staff) ? 'familiar' : 'new';
 }
 
-/**
- * `dayProblems` are the period's days as `expandPeriod` gives them, one per schedule day
- * (the schedule is assumed to belong to them); the history is replayed onto them here.
- */
-export function preparePeriod(period: PeriodProblem, dayProblems: ReadonlyMap<string, DayProblem>, schedule: PeriodSchedule): PeriodModel {
+/** The schedule is assumed to belong to the period (the period view checks it against the expanded days first). */
+export function preparePeriod(period: PeriodProblem, schedule: PeriodSchedule): PeriodModel {
   const history = new StaffHistory(period.recipients);
   const recipients = new Map(period.recipients.map((r) => [r.id, r]));
   const dates = schedule.days.map((d) => d.date);
   const strips = new Map<string, { days: Acquaintance[][]; met: Set<string> }>();
   const reasons: ExplanationReason[] = [];
   const days: PeriodDay[] = schedule.days.map((day, index) => {
-    const plain = dayProblems.get(day.date)!;
-    const problem: DayProblem = { ...plain, recipients: history.recipientsOn(plain.recipients, day.date) };
-    const recentOf = new Map(problem.recipients.map((r) => [r.id, new Set((r.recentStaff ?? []).map((e) => e.staff))]));
     for (const [recipientId, byStaff] of visitsMet(day)) {
       const recipient = recipients.get(recipientId);
+      const recent = new Set(history.recentStaffFor(recipientId, day.date).map((e) => e.staff));
       const strip = strips.get(recipientId) ?? { days: dates.map(() => []), met: new Set<string>() };
-      strip.days[index] = [...byStaff.keys()]
-        .map((s) => acquaintance(s, recipient?.contact, recipient?.deputies, recentOf.get(recipientId) ?? new Set()))
-        .sort((a, b) => RANK[a] - RANK[b]);
+      strip.days[index] = [...byStaff.keys()].map((s) => acquaintance(s, recipient?.contact, recipient?.deputies, recent)).sort((a, b) => RANK[a] - RANK[b]);
       for (const s of byStaff.keys()) strip.met.add(s);
       strips.set(recipientId, strip);
     }
     for (const e of day.explanations ?? []) reasons.push(e.reason);
-    const metrics = computeMetrics(problem, day);
     history.record(day);
-    return { date: day.date, metrics };
+    return { date: day.date, metrics: day.metrics };
   });
   const teamOrder = new Map(period.teams.map((t, i) => [t.id, i]));
   const rows: RecipientStrip[] = [...strips].map(([id, s]) => ({

@@ -130,7 +130,7 @@ export const periodView: ReportView<PeriodViewModel> = {
     const { problem } = inFile(problemFile, 'period problem', () => loadPeriodProblem(input.problem));
     const days = new Map(expandPeriod(problem).map((d) => [d.date, d]));
     refuseMismatches(periodMismatches(problem, days, schedule, files.document, problemFile), files.document, problemFile);
-    return { period: problem, model: preparePeriod(problem, days, schedule) };
+    return { period: problem, model: preparePeriod(problem, schedule) };
   },
   render({ period, model }, texts) {
     const { t } = texts;
