@@ -43,16 +43,45 @@
         apply();
       });
     });
-    apply();
+    if (count) count.textContent = rows.length + ' / ' + rows.length;
   }
 
-  function setupStripFilter() {
+  /* The 14-day strips: rows of the chosen team built from #strip-data. */
+  function setupStrips() {
     var team = $('#strip-team');
-    if (!team) return;
-    var rows = $$('.strips tr[data-team]');
-    team.addEventListener('change', function () {
-      rows.forEach(function (r) { r.hidden = Boolean(team.value) && r.dataset.team !== team.value; });
-    });
+    var source = $('#strip-data');
+    var body = $('.strips tbody');
+    if (!team || !source || !body) return;
+    var data = JSON.parse(source.textContent);
+    function cell(text, numeric) {
+      var td = document.createElement('td');
+      if (numeric) td.className = 'num';
+      td.textContent = text;
+      return td;
+    }
+    function draw() {
+      var rows = document.createDocumentFragment();
+      data.rows.forEach(function (r) {
+        if (team.value && r[1] !== team.value) return;
+        var tr = document.createElement('tr');
+        tr.dataset.team = r[1];
+        tr.append(cell(r[0]), cell(r[1] || '–'), cell(r[2], true));
+        r[3].split('|').forEach(function (day) {
+          var td = document.createElement('td');
+          for (var i = 0; i < day.length; i++) {
+            var box = document.createElement('i');
+            box.className = 'a-' + day[i];
+            box.textContent = data.letters[day[i]];
+            td.append(box);
+          }
+          tr.append(td);
+        });
+        rows.append(tr);
+      });
+      body.replaceChildren(rows);
+    }
+    team.addEventListener('change', draw);
+    draw();
   }
 
   function setupDetails() {
@@ -136,7 +165,7 @@
   }
 
   setupStaffFilter();
-  setupStripFilter();
+  setupStrips();
   setupDetails();
   setupCharts();
 })();

@@ -9,10 +9,10 @@ import type { DayProblem, PeriodProblem, PeriodSchedule } from '../../model/type
 import { expandPeriod } from '../../period/index.ts';
 import { loadPeriodProblem } from '../../validate/index.ts';
 import { inFile, parseIn, problemAt, refuseMismatches, scheduleMismatches } from '../documents.ts';
-import { chart, esc, section, table } from '../html.ts';
+import { chart, esc, jsonScript, section, table } from '../html.ts';
 import type { Acquaintance, Texts } from '../i18n.ts';
 import { WHO_COLOURS } from '../prepare/palette.ts';
-import { preparePeriod, type PeriodModel, type RecipientStrip } from '../prepare/period.ts';
+import { preparePeriod, type PeriodModel } from '../prepare/period.ts';
 import { kpiSections } from './kpi-sections.ts';
 import { cards, reasonTable } from './parts.ts';
 import type { ReportInput, ReportView } from './types.ts';
@@ -85,32 +85,37 @@ function perDay(model: PeriodModel, texts: Texts): string {
   )}`;
 }
 
-const CLASS: Record<Acquaintance, string> = { contact: 'a-c', deputy: 'a-d', familiar: 'a-f', new: 'a-n' };
+const CODE: Record<Acquaintance, string> = { contact: 'c', deputy: 'd', familiar: 'f', new: 'n' };
+/** Above this many recipients the strips open on the first team: drawing every strip of a district costs a second. */
+const ALL_STRIPS_UP_TO = 150;
 
+/**
+ * The strips as a table that the page script fills, one team at a time on a large period,
+ * from compact JSON (a district's 700 strips as elements would slow the page's opening).
+ */
 function strips(model: PeriodModel, texts: Texts): string {
   const { t } = texts;
   const letter = t.acquaintanceLetter;
-  const legend = (['contact', 'deputy', 'familiar', 'new'] as const)
-    .map((a) => `<li><i class="${CLASS[a]}">${esc(letter[a])}</i>${esc(t.acquaintance[a])}</li>`)
-    .join('');
-  const teamSelect = `<div class="filter"><label>${esc(t.filter.team)} <select id="strip-team"><option value="">${esc(t.filter.allTeams)}</option>${model.teams
-    .map((team) => `<option value="${esc(team.id)}">${esc(team.name)}</option>`)
+  const kinds = ['contact', 'deputy', 'familiar', 'new'] as const;
+  const legend = kinds.map((a) => `<li><i class="a-${CODE[a]}">${esc(letter[a])}</i>${esc(t.acquaintance[a])}</li>`).join('');
+  const first = model.strips.length > ALL_STRIPS_UP_TO ? (model.teams[0]?.id ?? '') : '';
+  const option = (value: string, label: string) => `<option value="${esc(value)}"${value === first ? ' selected' : ''}>${esc(label)}</option>`;
+  const teamSelect = `<div class="filter"><label>${esc(t.filter.team)} <select id="strip-team">${option('', t.filter.allTeams)}${model.teams
+    .map((team) => option(team.id, team.name))
     .join('')}</select></label></div>`;
-  const dayHeads = model.dates.map((d) => ({ head: texts.date(d, 'short'), cell: (_: RecipientStrip) => '' }));
-  const columns = [
-    { head: t.columns.recipient, cell: (r: RecipientStrip) => esc(r.name) },
-    { head: t.columns.team, cell: (r: RecipientStrip) => esc(r.team ?? '–') },
-    { head: t.columns.distinctStaff, numeric: true, cell: (r: RecipientStrip) => esc(texts.number(r.distinct, 0)) },
-    ...dayHeads.map((h, i) => ({
-      head: h.head,
-      cell: (r: RecipientStrip) => r.days[i].map((a) => `<i class="${CLASS[a]}">${letter[a]}</i>`).join(''),
-    })),
-  ];
-  return `<ul class="legend">${legend}</ul><p class="note">${esc(t.notes.strips)}</p>${teamSelect}<div class="strips">${table(
+  const data = {
+    letters: Object.fromEntries(kinds.map((a) => [CODE[a], letter[a]])),
+    rows: model.strips.map((r) => [r.name, r.team ?? '', texts.number(r.distinct, 0), r.days.map((d) => d.map((a) => CODE[a]).join('')).join('|')]),
+  };
+  const columns = [t.columns.recipient, t.columns.team, t.columns.distinctStaff, ...model.dates.map((d) => texts.date(d, 'short'))].map((head, i) => ({
+    head,
+    numeric: i === 2,
+    cell: () => '',
+  }));
+  return `<ul class="legend">${legend}</ul><p class="note">${esc(t.notes.strips)}</p>${teamSelect}${jsonScript(data, ' id="strip-data"')}<div class="strips">${table(
     t.sections.strips,
     columns,
-    model.strips,
-    (r) => `data-team="${esc(r.team ?? '')}"`,
+    [],
   )}</div>`;
 }
 
