@@ -38,7 +38,7 @@ function track(row: StaffRow, stops: readonly StopRow[], x: (m: number) => numbe
     const label = `${clockOf(stop.startIso, date)} ${stop.recipientName}`;
     parts.push(rect(x, mark, 3, 16, `v ${stop.who}`, ` data-s="${mark.stop}" tabindex="0" role="img" aria-label="${esc(label)}" aria-describedby="tip"`));
     if (stop.double) parts.push(rect(x, mark, 0, 2.5, 'pair'));
-    if (stop.locked) parts.push(`<path class="lock" d="M${x(mark.start)} 19v-5h5z"/>`);
+    if (stop.locked) parts.push(`<path class="lock" d="M${x(mark.start)} 3v7h7z"/>`);
   }
   return `<svg class="g-track" viewBox="0 0 ${TRACK_WIDTH} ${ROW_HEIGHT}" width="${TRACK_WIDTH}" height="${ROW_HEIGHT}" aria-label="${esc(row.name)}">${parts.join('')}</svg>`;
 }
@@ -62,7 +62,7 @@ function legend(texts: Texts): string {
     item('<line class="wait" x1="1" x2="21" y1="7" y2="7"/>', t.legend.wait),
     item('<rect class="break" x="1" y="1" width="20" height="12"/>', t.legend.break),
     item('<rect class="v other" x="1" y="3" width="20" height="10"/><rect class="pair" x="1" y="0" width="20" height="2.5"/>', t.legend.double),
-    item('<rect class="v other" x="1" y="1" width="20" height="12"/><path class="lock" d="M1 13v-5h5z"/>', t.legend.locked),
+    item('<rect class="v other" x="1" y="1" width="20" height="12"/><path class="lock" d="M1 1v7h7z"/>', t.legend.locked),
   ].join('')}</ul>`;
 }
 

@@ -20,6 +20,8 @@ interface Words {
   locale: string;
   kinds: { day: string; period: string; kpi: string };
   generated: string;
+  /** `10 arbetslag`: the subtitle of a day of many teams. */
+  teams: string;
   sections: {
     headline: string;
     gantt: string;
@@ -57,7 +59,7 @@ interface Words {
     ofAssigned: string;
     noneWithContact: string;
   };
-  kolada: { U21401: string; U21402: string; U21436: string; recipients: string; excluded: string; window: string; partial: string };
+  kolada: { U21401: string; U21402: string; U21436: string; recipients: string; excluded: string; window: string; partial: string; contactShare: string };
   columns: {
     staff: string;
     team: string;
@@ -121,6 +123,7 @@ const sv: Words = {
   locale: 'sv-SE',
   kinds: { day: 'Dagsplanering', period: 'Periodplanering', kpi: 'Personalkontinuitet' },
   generated: 'Skapad med kontinuitet',
+  teams: 'arbetslag',
   sections: {
     headline: 'Nyckeltal',
     gantt: 'Dagens turer',
@@ -166,6 +169,7 @@ const sv: Words = {
     excluded: 'ej räknade',
     window: 'Period',
     partial: 'ofullständig',
+    contactShare: 'Besök av omsorgskontakten hos räknade omsorgstagare (07–22)',
   },
   columns: {
     staff: 'Medarbetare',
@@ -244,7 +248,7 @@ const sv: Words = {
   doubleStaffed: 'dubbelbemanning',
   locked: 'låst',
   nextDay: 'nästa dag',
-  hours: 'tim',
+  hours: 'h',
   minutes: 'min',
   notes: {
     gantt: 'En rad per medarbetare. Fyllda fält: besök av omsorgskontakten; randiga: av vice omsorgskontakt; prickiga: av annan personal. Välj ett besök med musen eller tabbtangenten för detaljer.',
@@ -261,6 +265,7 @@ const en: Words = {
   locale: 'en-GB',
   kinds: { day: 'Day schedule', period: 'Period schedule', kpi: 'Staff continuity' },
   generated: 'Made with kontinuitet',
+  teams: 'teams',
   sections: {
     headline: 'Key figures',
     gantt: 'Routes of the day',
@@ -306,6 +311,7 @@ const en: Words = {
     excluded: 'not counted',
     window: 'Window',
     partial: 'partial',
+    contactShare: 'Visits by the contact to counted recipients (07–22)',
   },
   columns: {
     staff: 'Staff member',
@@ -423,7 +429,7 @@ export class Texts {
     return value === null ? '–' : this.percent.format(value);
   }
 
-  /** Minutes as `12 tim 5 min` (or `45 min`). */
+  /** Minutes as `12 h 5 min` (or `45 min`). */
   duration(minutes: number): string {
     const whole = Math.round(minutes);
     const h = Math.floor(whole / 60);

@@ -127,7 +127,7 @@ export const dayView: ReportView<DayViewModel> = {
     const { t } = texts;
     const names = new Map(problem.staff.map((s) => [s.id, s.name ?? s.id]));
     const staff = day.rows.map((r) => ({ id: r.staff, name: r.name, team: r.team }));
-    const teams = day.teams.length > 1 ? day.teams.map((team) => team.name).join(', ') : (day.teams[0]?.name ?? '');
+    const teams = day.teams.length > 3 ? `${texts.number(day.teams.length, 0)} ${t.teams}` : day.teams.map((team) => team.name).join(', ');
     const body = [
       section({ id: 'headline', title: t.sections.headline, body: headline(day, texts) }),
       `<div class="sticky-filter">${staffFilter(day.teams, staff, texts)}</div>`,

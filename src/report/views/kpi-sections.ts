@@ -32,7 +32,7 @@ function koladaCards(w: KpiWindow, texts: Texts): string {
     },
     ...(w.overall.contactShare === null
       ? []
-      : [{ key: 'kpiContactShare', label: t.metric.contactShare, value: texts.share(w.overall.contactShare), raw: w.overall.contactShare }]),
+      : [{ key: 'kpiContactShare', label: t.kolada.contactShare, value: texts.share(w.overall.contactShare), raw: w.overall.contactShare }]),
   ]);
 }
 

@@ -155,7 +155,7 @@ export const periodView: ReportView<PeriodViewModel> = {
     ];
     return {
       title: `${t.kinds.period} ${texts.date(period.startDate)} – ${texts.date(last)}`,
-      subtitle: model.teams.map((team) => team.name).join(', '),
+      subtitle: model.teams.length > 3 ? `${texts.number(model.teams.length, 0)} ${t.teams}` : model.teams.map((team) => team.name).join(', '),
       body: body.join('\n'),
     };
   },
