@@ -3,8 +3,8 @@
  * team day, the district day and the team and district periods on small seeded budgets
  * (cached in the temp folder: planning is not what is measured here; every day is checked),
  * builds their reports and the KPI report's, and opens each in headless Chromium: file size
- * (raw and gzipped), build time, navigation to first contentful paint and to the end of the
- * load event (the page script has then run: the page is interactive), and the time from a
+ * (raw and gzipped), build time, navigation to first contentful paint, to open (painted and
+ * the load event ended: the page script has run, the page answers), and the time from a
  * filter change to the next painted frame. Five page loads each, medians.
  *
  * Target (issue 15): the district-day report opens and is interactive within 2 s.
@@ -74,7 +74,7 @@ function period(dataset: string, iterationsPerDay: number): ReportInput {
 
 interface Load {
   firstContentfulPaintMs: number;
-  interactiveMs: number;
+  loadEndMs: number;
   filterMs: number | null;
 }
 
@@ -82,7 +82,7 @@ const MEASURE_LOAD = `(async () => {
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const nav = performance.getEntriesByType('navigation')[0];
   const paint = performance.getEntriesByName('first-contentful-paint')[0];
-  return { firstContentfulPaintMs: paint ? paint.startTime : null, interactiveMs: nav.loadEventEnd };
+  return { firstContentfulPaintMs: paint ? paint.startTime : null, loadEndMs: nav.loadEventEnd };
 })()`;
 
 /** A filter change (the staff filter of a day, the team filter of a period's strips) to the next painted frame. */
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
         gzipBytes: gzipSync(html).length,
         buildMs: Math.round(buildMs),
         firstContentfulPaintMs: Math.round(median(loads.map((l) => l.firstContentfulPaintMs))),
-        interactiveMs: Math.round(median(loads.map((l) => l.interactiveMs))),
+        openMs: Math.round(median(loads.map((l) => Math.max(l.firstContentfulPaintMs, l.loadEndMs)))),
         filterMs: loads[0].filterMs === null ? null : Math.round(median(loads.map((l) => l.filterMs!))),
       };
       rows.push(row);
@@ -164,14 +164,14 @@ async function main(): Promise<void> {
     chromium: version,
     runs: RUNS,
     targetMs: 2000,
-    districtDayWithinTarget: district.interactiveMs <= 2000 && (district.filterMs ?? 0) <= 2000,
+    districtDayWithinTarget: district.openMs <= 2000 && (district.filterMs ?? 0) <= 2000,
     rows,
   };
   writeFileSync(join(results, 'report.json'), toJsonText(out));
   const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
-  console.log('| report | size | gzipped | build | first paint | interactive | filter |\n|---|---|---|---|---|---|---|');
+  console.log('| report | size | gzipped | build | first paint | open and interactive | filter |\n|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    console.log(`| ${r.report} | ${kib(r.bytes)} | ${kib(r.gzipBytes)} | ${r.buildMs} ms | ${r.firstContentfulPaintMs} ms | ${r.interactiveMs} ms | ${r.filterMs === null ? '–' : `${r.filterMs} ms`} |`);
+    console.log(`| ${r.report} | ${kib(r.bytes)} | ${kib(r.gzipBytes)} | ${r.buildMs} ms | ${r.firstContentfulPaintMs} ms | ${r.openMs} ms | ${r.filterMs === null ? '–' : `${r.filterMs} ms`} |`);
   }
 }
 
