@@ -8,7 +8,7 @@ import { esc, table } from './html.ts';
 import type { DayModel, Span, StaffRow, StopRow } from './prepare/day.ts';
 
 /** The width of the time axis in SVG units (pixels at 100 %). */
-export const TRACK_WIDTH = 1100;
+const TRACK_WIDTH = 1100;
 const ROW_HEIGHT = 22;
 
 function scale(axis: DayModel['axis']): (minute: number) => number {
@@ -23,7 +23,7 @@ function rect(x: (m: number) => number, span: Span, y: number, h: number, cls: s
 }
 
 /** Clock time of a stop as the schedule states it, `+1` when it falls on the next day. */
-export function clockOf(iso: string, date: string): string {
+function clockOf(iso: string, date: string): string {
   return `${iso.slice(11, 16)}${iso.slice(0, 10) === date ? '' : '+1'}`;
 }
 
@@ -88,7 +88,7 @@ ${rows.join('\n')}
 }
 
 /** Why a visit was not made by the contact, in the report's language. */
-export function whyText(stop: Pick<StopRow, 'who' | 'explanation'>, texts: Texts, names: ReadonlyMap<string, string>): string {
+function whyText(stop: Pick<StopRow, 'who' | 'explanation'>, texts: Texts, names: ReadonlyMap<string, string>): string {
   const e = stop.explanation;
   if (stop.who === 'contact') return '';
   if (!e) return stop.who === 'none' ? texts.t.explanationReasons.no_contact : '–';

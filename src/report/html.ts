@@ -74,7 +74,7 @@ export interface Page {
   generated: string;
 }
 
-export function sha256(text: string): string {
+function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 

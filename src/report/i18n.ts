@@ -35,7 +35,7 @@ interface Words {
     strips: string;
     perDay: string;
   };
-  filter: { team: string; staff: string; allTeams: string; allStaff: string; showing: string };
+  filter: { team: string; staff: string; allTeams: string; allStaff: string };
   metric: {
     contactShare: string;
     contactOrDeputyShare: string;
@@ -44,14 +44,12 @@ interface Words {
     distinct: string;
     newStaff: string;
     travel: string;
-    service: string;
     wait: string;
     unassigned: string;
     mandatory: string;
     optional: string;
     visits: string;
     assigned: string;
-    mean: string;
     median: string;
     max: string;
     min: string;
@@ -79,7 +77,6 @@ interface Words {
     distinctStaff: string;
     recipients: string;
     office: string;
-    area: string;
     stops: string;
     day: string;
   };
@@ -105,7 +102,6 @@ interface Words {
   busyWith: string;
   doubleStaffed: string;
   locked: string;
-  nextDay: string;
   hours: string;
   minutes: string;
   notes: {
@@ -137,7 +133,7 @@ const sv: Words = {
     strips: 'Vem kom, dag för dag',
     perDay: 'Andel besök av omsorgskontakten per dag',
   },
-  filter: { team: 'Arbetslag', staff: 'Medarbetare', allTeams: 'Alla arbetslag', allStaff: 'All personal', showing: 'Visar' },
+  filter: { team: 'Arbetslag', staff: 'Medarbetare', allTeams: 'Alla arbetslag', allStaff: 'All personal' },
   metric: {
     contactShare: 'Besök av omsorgskontakten',
     contactOrDeputyShare: 'Av omsorgskontakt eller vice',
@@ -146,14 +142,12 @@ const sv: Words = {
     distinct: 'Personal per omsorgstagare',
     newStaff: 'nya ansikten per omsorgstagare',
     travel: 'Restid',
-    service: 'Besökstid',
     wait: 'Väntetid',
     unassigned: 'Ej planerade',
     mandatory: 'obligatoriska',
     optional: 'valfria',
     visits: 'Besök',
     assigned: 'planerade',
-    mean: 'medel',
     median: 'median',
     max: 'max',
     min: 'min',
@@ -190,7 +184,6 @@ const sv: Words = {
     distinctStaff: 'Antal personal',
     recipients: 'Omsorgstagare',
     office: 'Kontor',
-    area: 'Område',
     stops: 'Besök',
     day: 'Dag',
   },
@@ -247,7 +240,6 @@ const sv: Words = {
   busyWith: 'upptagen med',
   doubleStaffed: 'dubbelbemanning',
   locked: 'låst',
-  nextDay: 'nästa dag',
   hours: 'h',
   minutes: 'min',
   notes: {
@@ -279,7 +271,7 @@ const en: Words = {
     strips: 'Who came, day by day',
     perDay: 'Share of visits by the contact, per day',
   },
-  filter: { team: 'Team', staff: 'Staff member', allTeams: 'All teams', allStaff: 'All staff', showing: 'Showing' },
+  filter: { team: 'Team', staff: 'Staff member', allTeams: 'All teams', allStaff: 'All staff' },
   metric: {
     contactShare: 'Visits by the contact',
     contactOrDeputyShare: 'By contact or deputy',
@@ -288,14 +280,12 @@ const en: Words = {
     distinct: 'Staff per recipient',
     newStaff: 'new faces per recipient',
     travel: 'Travel',
-    service: 'Service',
     wait: 'Waiting',
     unassigned: 'Not planned',
     mandatory: 'mandatory',
     optional: 'optional',
     visits: 'Visits',
     assigned: 'planned',
-    mean: 'mean',
     median: 'median',
     max: 'max',
     min: 'min',
@@ -332,7 +322,6 @@ const en: Words = {
     distinctStaff: 'Distinct staff',
     recipients: 'Recipients',
     office: 'Office',
-    area: 'Area',
     stops: 'Visits',
     day: 'Day',
   },
@@ -389,7 +378,6 @@ const en: Words = {
   busyWith: 'busy with',
   doubleStaffed: 'double-staffed',
   locked: 'locked',
-  nextDay: 'next day',
   hours: 'h',
   minutes: 'min',
   notes: {

@@ -8,7 +8,7 @@ import { kpiView } from './kpi.ts';
 import { periodView } from './period.ts';
 import type { ReportView } from './types.ts';
 
-export const VIEWS: readonly ReportView<unknown>[] = [dayView, periodView, kpiView] as ReportView<never>[] as ReportView<unknown>[];
+export const VIEWS: readonly ReportView<unknown>[] = [dayView, periodView, kpiView];
 
 /** The view for a document of `format`, or undefined when no view shows that format. */
 export function viewFor(format: unknown, document: Record<string, unknown>): ReportView<unknown> | undefined {
