@@ -81,6 +81,7 @@ export function ganttHtml(day: DayModel, texts: Texts): string {
   });
   return `${legend(texts)}
 <p class="note">${esc(t.notes.gantt)}</p>
+<a class="skip" href="#stops">${esc(t.skipGantt)}</a>
 <div class="gantt-scroll"><div class="gantt" id="gantt">
 <div class="g-head"><span class="g-label g-corner">${esc(t.columns.staff)}</span>${axisSvg(day.axis, x)}</div>
 ${rows.join('\n')}

@@ -100,6 +100,8 @@ interface Words {
   explanationReasons: Record<ExplanationReason, string>;
   exclusionReasons: Record<ExclusionReason, string>;
   busyWith: string;
+  /** The link that lets a keyboard user jump past the Gantt's visits. */
+  skipGantt: string;
   doubleStaffed: string;
   locked: string;
   hours: string;
@@ -238,6 +240,7 @@ const sv: Words = {
     too_few_visits: 'färre än två besök någon dag',
   },
   busyWith: 'upptagen med',
+  skipGantt: 'Hoppa förbi diagrammet till tabellen',
   doubleStaffed: 'dubbelbemanning',
   locked: 'låst',
   hours: 'h',
@@ -376,6 +379,7 @@ const en: Words = {
     too_few_visits: 'fewer than two visits on some day',
   },
   busyWith: 'busy with',
+  skipGantt: 'Skip the chart to the table',
   doubleStaffed: 'double-staffed',
   locked: 'locked',
   hours: 'h',
