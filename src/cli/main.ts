@@ -12,6 +12,7 @@ import { registerPlanPeriod } from './commands/plan-period.ts';
 import { registerWorker } from './commands/worker.ts';
 import { registerEnqueue } from './commands/enqueue.ts';
 import { registerBound } from './commands/bound.ts';
+import { registerReport } from './commands/report.ts';
 
 // By the package's own name (its `exports` lists package.json), so it resolves from src/ and dist/ alike.
 const { version } = createRequire(import.meta.url)('kontinuitet/package.json') as { version: string };
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerWorker(program);
   registerEnqueue(program);
   registerBound(program);
+  registerReport(program);
   return program;
 }
 
