@@ -13,10 +13,11 @@ import { construct } from '../src/solver/search.ts';
 import { Random } from '../src/random/index.ts';
 import { solveDayWithStats } from '../src/solver/index.ts';
 import { checkSchedule } from '../src/check/index.ts';
+import { loadDayProblem } from '../src/validate/index.ts';
 import { planManually } from './baseline.ts';
 
 export function loadDataset(name: string): DayProblem {
-  return JSON.parse(readFileSync(new URL(`../datasets/${name}.json`, import.meta.url), 'utf8')) as DayProblem;
+  return loadDayProblem(JSON.parse(readFileSync(new URL(`../datasets/${name}.json`, import.meta.url), 'utf8'))).problem;
 }
 
 export interface MicroResult {

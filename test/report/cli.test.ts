@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { toJsonText } from '../../src/io/index.ts';
 import { plannedPeriod, solvedDay } from './fixtures.ts';
+import { runCli } from '../helpers/cli.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/kontinuitet.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 240_000 });
+const run = (...args: string[]) => runCli(args, { timeout: 240_000 });
 
 let dir: string;
 const file = (name: string) => join(dir, name);
