@@ -58,13 +58,21 @@ export const SolveTeamData = z.strictObject({
 });
 export type SolveTeamData = z.infer<typeof SolveTeamData>;
 
-/** What a `solve-team` child returns to its parent: the team's schedule and its exact objective. */
+/** What a `solve-team` child returns to its parent: the team's outcome (`TeamOutcome` of src/solver), exact plan and objective included. */
 export const TeamResultShape = z.object({
-  team: z.string(),
   part: z.number().int().nonnegative(),
-  objective: z.number(),
-  ceiling: z.object({ visits: z.number().int().nonnegative(), bound: z.number().nonnegative() }),
-  schedule: z.looseObject({ routes: z.array(z.any()), unassigned: z.array(z.any()) }),
+  outcome: z.looseObject({
+    team: z.string(),
+    routes: z.array(z.any()),
+    unassigned: z.array(z.any()),
+    explanations: z.array(z.any()),
+    plan: z.array(z.looseObject({ staff: z.string(), nodes: z.array(z.any()) })),
+    objective: z.number(),
+    iterations: z.number().int().nonnegative(),
+    firstFeasibleMs: z.number(),
+    elapsedMs: z.number(),
+    ceiling: z.object({ visits: z.number().int().nonnegative(), bound: z.number().nonnegative() }),
+  }),
 });
 
 /** A `kontinuitet/period@1` document planned day by day (FORMAT §3); budgets are per day. */

@@ -18,7 +18,7 @@ import {
   type SolveDayData,
   type SolveDistrictData,
 } from './jobs.ts';
-import { districtParts } from './processors/solve.ts';
+import { districtParts } from './district.ts';
 
 export interface QueueTarget {
   redisUrl: string;

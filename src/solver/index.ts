@@ -12,7 +12,7 @@ import { CostEvaluator, type MeetCost } from './cost.ts';
 import { searchParams, type SearchParams } from './params.ts';
 import { search, type SearchProgress } from './search.ts';
 import { resolveSolveSettings } from './settings.ts';
-import { splitBudget, splitByTeam } from './split.ts';
+import { teamPieces } from './split.ts';
 import { routesOf } from './output.ts';
 import { explain, unassignedList } from './explain.ts';
 import { continuityCeiling } from './ceiling.ts';
@@ -26,7 +26,7 @@ export { CostEvaluator, DEFAULT_WEIGHTS, resolveWeights, type Weights, type Meet
 export { DEFAULT_SEARCH_PARAMS, type SearchParams } from './params.ts';
 export { DEFAULT_SEED, DEFAULT_TIME_LIMIT_SECONDS, resolveSolveSettings, type SolveSettings } from './settings.ts';
 export { assembleSchedule, type ScheduleParts } from './assemble.ts';
-export { splitBudget, splitByTeam, teamsOfRecipients, type Budget } from './split.ts';
+export { splitBudget, splitByTeam, teamPieces, teamsOfRecipients, type Budget, type TeamPiece } from './split.ts';
 export { planOf, restorePlan, type PlannedNode, type PlannedRoute } from './plan.ts';
 
 export interface SolveProgress {
@@ -108,7 +108,8 @@ export interface TeamRun {
   meetCost?: MeetCost;
   params?: Partial<SearchParams>;
   progressEveryMs?: number;
-  onProgress?: (p: SearchProgress) => void;
+  /** The piece's own progress: its time, iterations, cost and unassigned visits so far. */
+  onProgress?: (p: SolveProgress) => void;
 }
 
 /** Searches one piece of a day (a team, or the whole day) with its budget. */
@@ -123,7 +124,10 @@ export function solveTeam(piece: DayProblem, run: TeamRun): TeamOutcome {
     signal: run.signal,
     progressEveryMs: run.progressEveryMs,
     params: run.params,
-    onProgress: run.onProgress,
+    onProgress: run.onProgress
+      ? (p: SearchProgress) =>
+          run.onProgress!({ elapsedMs: p.elapsedMs, iterations: p.iterations, bestCost: p.bestCost, contactShare: contactShareOf(p.best), unassigned: p.best.unassignedCount })
+      : undefined,
   });
   const best = result.best;
   return {
@@ -178,35 +182,57 @@ export function joinTeams(problem: DayProblem, outcomes: readonly TeamOutcome[],
   };
 }
 
+export interface FinishOptions extends JoinOptions {
+  /** Seconds the pieces took; `solver.seconds` adds the lending's. */
+  searchSeconds: number;
+}
+
+/** The schedule of a day from its pieces' outcomes (in piece order), lending included. */
+export function finishDay(problem: DayProblem, outcomes: readonly TeamOutcome[], options: FinishOptions): { schedule: Schedule; objective: number } {
+  const t0 = performance.now();
+  const joined = joinTeams(problem, outcomes, options);
+  const seconds = options.searchSeconds + (performance.now() - t0) / 1000;
+  const ceilingVisits = outcomes.reduce((sum, o) => sum + o.ceiling.visits, 0);
+  const ceilingBound = outcomes.reduce((sum, o) => sum + o.ceiling.bound, 0);
+  const schedule = assembleSchedule(problem, {
+    ...joined.parts,
+    solver: {
+      seconds: Math.round(seconds * 1000) / 1000,
+      iterations: outcomes.reduce((sum, o) => sum + o.iterations, 0),
+      seed: options.seed,
+      objective: Math.round(joined.objective * 1000) / 1000,
+      contactCeiling: ceilingVisits === 0 ? null : ceilingBound / ceilingVisits,
+    },
+  });
+  return { schedule, objective: joined.objective };
+}
+
 export function solveDayWithStats(problem: DayProblem, options: SolveDayOptions = {}): { schedule: Schedule; stats: SolveStats } {
   const { timeLimitMs, seed, iterations } = resolveSolveSettings(options, problem.options);
-  const pieces = (options.byTeam === false ? null : splitByTeam(problem)) ?? [problem];
   const params = searchParams(options.params);
+  const pieces = teamPieces(problem, { timeLimitMs, iterations }, options.byTeam !== false, params.lendingTimeShare);
   const t0 = performance.now();
-  // Teams share the time limit less what lending may need after them.
-  const teamsMs = pieces.length > 1 ? timeLimitMs * (1 - params.lendingTimeShare) : timeLimitMs;
   const outcomes: TeamOutcome[] = [];
   let iterationsBefore = 0;
   let objectiveBefore = 0;
   let unassignedBefore = 0;
   for (const piece of pieces) {
-    const budget = splitBudget({ timeLimitMs: teamsMs, iterations }, piece.visits.length, problem.visits.length, pieces.length);
-    const outcome = solveTeam(piece, {
-      ...budget,
+    const outcome = solveTeam(piece.problem, {
+      ...piece.budget,
       seed,
       signal: options.signal,
       meetCost: options.meetCost,
       params: options.params,
       progressEveryMs: options.progressEveryMs,
       onProgress: options.onProgress
-        ? (p: SearchProgress) =>
+        ? (p: SolveProgress) =>
             options.onProgress!({
               elapsedMs: performance.now() - t0,
               iterations: iterationsBefore + p.iterations,
               bestCost: objectiveBefore + p.bestCost,
-              contactShare: contactShareOf(p.best),
-              unassigned: unassignedBefore + p.best.unassignedCount,
-              team: pieces.length > 1 ? piece.teams[0].id : undefined,
+              contactShare: p.contactShare,
+              unassigned: unassignedBefore + p.unassigned,
+              team: pieces.length > 1 ? piece.team : undefined,
             })
         : undefined,
     });
@@ -215,20 +241,13 @@ export function solveDayWithStats(problem: DayProblem, options: SolveDayOptions 
     objectiveBefore += outcome.objective;
     unassignedBefore += outcome.unassigned.length;
   }
-  const joined = joinTeams(problem, outcomes, { seed, deadline: t0 + timeLimitMs, meetCost: options.meetCost, params: options.params });
-  const elapsedMs = performance.now() - t0;
-  const stats: SolveStats = { firstFeasibleMs: outcomes[0].firstFeasibleMs, elapsedMs, iterations: iterationsBefore, objective: joined.objective };
-  const ceilingVisits = outcomes.reduce((sum, o) => sum + o.ceiling.visits, 0);
-  const ceilingBound = outcomes.reduce((sum, o) => sum + o.ceiling.bound, 0);
-  const schedule = assembleSchedule(problem, {
-    ...joined.parts,
-    solver: {
-      seconds: Math.round(elapsedMs) / 1000,
-      iterations: stats.iterations,
-      seed,
-      objective: Math.round(stats.objective * 1000) / 1000,
-      contactCeiling: ceilingVisits === 0 ? null : ceilingBound / ceilingVisits,
-    },
+  const { schedule, objective } = finishDay(problem, outcomes, {
+    seed,
+    deadline: t0 + timeLimitMs,
+    meetCost: options.meetCost,
+    params: options.params,
+    searchSeconds: (performance.now() - t0) / 1000,
   });
-  return { schedule, stats };
+  const elapsedMs = performance.now() - t0;
+  return { schedule, stats: { firstFeasibleMs: outcomes[0].firstFeasibleMs, elapsedMs, iterations: iterationsBefore, objective } };
 }

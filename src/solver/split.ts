@@ -6,6 +6,7 @@
  */
 import type { DayProblem } from '../model/types.ts';
 import { recipientTeam } from '../rules/team.ts';
+import { DEFAULT_SEARCH_PARAMS } from './params.ts';
 
 /** The team of each recipient of the day (`recipientTeam`). */
 export function teamsOfRecipients(problem: DayProblem): Map<string, string> {
@@ -42,4 +43,23 @@ export function splitBudget(budget: Budget, partVisits: number, totalVisits: num
     timeLimitMs: Math.max(1, budget.timeLimitMs * share),
     iterations: budget.iterations === undefined ? undefined : Math.max(1, Math.round(budget.iterations * share)),
   };
+}
+
+export interface TeamPiece {
+  problem: DayProblem;
+  /** The team's id; the ids joined by "+" for a day planned as one piece. */
+  team: string;
+  budget: Budget;
+}
+
+/**
+ * The pieces a day is planned in, each with its budget: the teams share the time limit less
+ * what lending keeps (`lendingTimeShare`), and the iterations, by visits. A day that does not
+ * split, or is planned whole, is one piece with the whole budget.
+ */
+export function teamPieces(problem: DayProblem, budget: Budget, byTeam = true, lendingTimeShare = DEFAULT_SEARCH_PARAMS.lendingTimeShare): TeamPiece[] {
+  const parts = byTeam ? splitByTeam(problem) : null;
+  if (!parts) return [{ problem, team: problem.teams.map((t) => t.id).join('+'), budget }];
+  const teams = { timeLimitMs: budget.timeLimitMs * (1 - lendingTimeShare), iterations: budget.iterations };
+  return parts.map((piece) => ({ problem: piece, team: piece.teams[0].id, budget: splitBudget(teams, piece.visits.length, problem.visits.length, parts.length) }));
 }

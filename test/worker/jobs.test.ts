@@ -12,7 +12,9 @@ import { UsageError } from '../../src/cli/run.ts';
 import { addDays } from '../../src/time/index.ts';
 import { contentJobId, parseJobData, INPUT_FAILURE, SHUTDOWN_REASON } from '../../worker/jobs.ts';
 import processJob, { inputFailure } from '../../worker/processors/index.ts';
-import { districtParts, districtResults, mergeDistrict, solveTeamJob, type TeamResult } from '../../worker/processors/solve.ts';
+import { districtResults, solveDistrictJob, solveTeamJob, type TeamResult } from '../../worker/processors/solve.ts';
+import { districtParts } from '../../worker/district.ts';
+import { DEFAULT_SEARCH_PARAMS } from '../../src/solver/params.ts';
 import { describeRedis, versionAtLeast } from '../../worker/connection.ts';
 import { workerSettings, type WorkerFlags } from '../../worker/options.ts';
 import { WORKER_DEFAULTS } from '../../worker/service.ts';
@@ -153,7 +155,8 @@ describe('the district flow', () => {
     expect(visits.reduce((a, b) => a + b, 0)).toBe(problem.visits.length);
     parts.forEach((p, i) => {
       expect(p.data.iterations).toBe(Math.round((1000 * visits[i]) / problem.visits.length));
-      expect(p.data.timeLimitSeconds).toBeCloseTo((9 * visits[i]) / problem.visits.length, 9);
+      // The teams share the time limit less what lending keeps.
+      expect(p.data.timeLimitSeconds).toBeCloseTo((9 * (1 - DEFAULT_SEARCH_PARAMS.lendingTimeShare) * visits[i]) / problem.visits.length, 9);
       expect(p.data.seed).toBe(2);
     });
   });
@@ -167,11 +170,13 @@ describe('the district flow', () => {
     expect(parts[0].data.team).toBe('T1+T2+T3');
   });
 
-  it('merges team schedules, solved in any order, into what solveDay gives in process', () => {
+  it('merges team schedules, solved in any order, into what solveDay gives in process, lending included', () => {
     const parts = districtParts(problem, { iterations: 400, timeLimitSeconds: 60, seed: 6 });
     const results: TeamResult[] = [...parts].reverse().map((p) => solveTeamJob(JSON.parse(JSON.stringify(p.data)), { progress: () => undefined }));
+    // Teams of three staff leave visits out: the parent lends, as solveDay does.
+    expect(results.some((r) => r.outcome.unassigned.length > 0)).toBe(true);
     const asChildren = Object.fromEntries(results.map((r, i) => [`bull:kontinuitet:${i}`, JSON.parse(JSON.stringify(r))]));
-    const merged = mergeDistrict(problem, districtResults(asChildren, 3), 6);
+    const merged = solveDistrictJob({ problem, iterations: 400, timeLimitSeconds: 60, seed: 6 }, asChildren);
     const local = solveDay(problem, { iterations: 400, timeLimitMs: 60_000, seed: 6 });
     const { solver: a, ...mergedRest } = withoutSeconds(merged) as Schedule;
     const { solver: b, ...localRest } = withoutSeconds(local) as Schedule;

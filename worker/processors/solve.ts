@@ -6,7 +6,8 @@
 import type { DayProblem, Schedule } from '../../src/model/types.ts';
 import { InputError } from '../../src/model/errors.ts';
 import { loadDayProblem } from '../../src/validate/index.ts';
-import { assembleSchedule, resolveSolveSettings, solveDayWithStats, splitBudget, splitByTeam, type SolveProgress } from '../../src/solver/index.ts';
+import { DEFAULT_SEARCH_PARAMS, finishDay, solveDayWithStats, solveTeam, type SolveProgress, type TeamOutcome } from '../../src/solver/index.ts';
+import { districtParts, districtSettings } from '../district.ts';
 import { TeamResultShape, type SolveDayData, type SolveDistrictData, type SolveTeamData } from '../jobs.ts';
 
 /** Progress is sent at least this often while the search runs (BullMQ's progress events). */
@@ -33,99 +34,49 @@ export function solveDayJob(data: SolveDayData, ctx: SolveContext): Schedule {
   }).schedule;
 }
 
-/**
- * A team's schedule for its district parent, with what the merge cannot read back from the
- * schedule: the exact objective, and the continuity ceiling's parts (visits whose recipient
- * has a contact, and their bound) so the district's ceiling is their ratio, as in process.
- */
-export type TeamResult = { team: string; part: number; objective: number; ceiling: { visits: number; bound: number }; schedule: Schedule };
+/** A team's outcome for its district parent: what `finishDay` needs, exact numbers included. */
+export type TeamResult = { part: number; outcome: TeamOutcome };
 
 export function solveTeamJob(data: SolveTeamData, ctx: SolveContext): TeamResult {
   const { problem } = loadDayProblem(data.problem);
-  const { schedule, stats } = solveDayWithStats(problem, {
+  const outcome = solveTeam(problem, {
     timeLimitMs: data.timeLimitSeconds * 1000,
     iterations: data.iterations,
     seed: data.seed,
     signal: ctx.signal,
-    onProgress: (p) => ctx.progress({ ...p, team: data.team }),
     progressEveryMs: PROGRESS_EVERY_MS,
+    onProgress: (p) => ctx.progress({ ...p, team: data.team }),
   });
-  const hasContact = new Set(problem.recipients.filter((r) => (r.contact ?? null) !== null).map((r) => r.id));
-  const visits = problem.visits.filter((v) => hasContact.has(v.recipient)).length;
-  const bound = visits === 0 ? 0 : (schedule.solver?.contactCeiling ?? 0) * visits;
-  return { team: data.team, part: data.part, objective: stats.objective, ceiling: { visits, bound }, schedule };
-}
-
-export interface DistrictPart {
-  name: 'solve-team';
-  data: SolveTeamData;
+  return { part: data.part, outcome };
 }
 
 /**
- * Splits a validated district day into one `solve-team` job per team, each with its share
- * (by visits) of the time limit and iteration budget, as `solveDay` shares them in process.
- * A day that cannot be split (one team, or dependencies across teams) is one part.
+ * Reads the children's results of a district job, in team order. A team missing or doubled
+ * means the job was not added as the flow `QueueClient.add` builds: an input error, not worth
+ * a retry.
  */
-export function districtParts(problem: DayProblem, settings: Pick<SolveDistrictData, 'timeLimitSeconds' | 'iterations' | 'seed'>): DistrictPart[] {
-  const { timeLimitMs, iterations, seed } = resolveSolveSettings(
-    { timeLimitMs: settings.timeLimitSeconds === undefined ? undefined : settings.timeLimitSeconds * 1000, iterations: settings.iterations, seed: settings.seed },
-    problem.options,
-  );
-  const pieces = splitByTeam(problem) ?? [problem];
-  return pieces.map((piece, part) => {
-    const budget = splitBudget({ timeLimitMs, iterations }, piece.visits.length, problem.visits.length, pieces.length);
-    return {
-      name: 'solve-team',
-      data: {
-        problem: piece,
-        team: pieces.length === 1 ? problem.teams.map((t) => t.id).join('+') : piece.teams[0].id,
-        part,
-        parts: pieces.length,
-        timeLimitSeconds: budget.timeLimitMs / 1000,
-        iterations: budget.iterations,
-        seed,
-      },
-    };
-  });
-}
-
-/** Joins the teams' schedules of a district day, in team order, as `solveDay` does in process. */
-export function mergeDistrict(problem: DayProblem, parts: readonly TeamResult[], seed: number): Schedule {
-  const ordered = [...parts].sort((a, b) => a.part - b.part);
-  const sum = (of: (p: TeamResult) => number) => ordered.reduce((total, p) => total + of(p), 0);
-  const ceilingVisits = sum((p) => p.ceiling.visits);
-  return assembleSchedule(problem, {
-    routes: ordered.flatMap((p) => p.schedule.routes),
-    unassigned: ordered.flatMap((p) => p.schedule.unassigned),
-    explanations: ordered.flatMap((p) => p.schedule.explanations ?? []),
-    solver: {
-      // Search seconds summed over the teams: the CPU the district took, wherever it ran.
-      seconds: Math.round(sum((p) => p.schedule.solver?.seconds ?? 0) * 1000) / 1000,
-      iterations: sum((p) => p.schedule.solver?.iterations ?? 0),
-      seed,
-      objective: Math.round(sum((p) => p.objective) * 1000) / 1000,
-      contactCeiling: ceilingVisits === 0 ? null : sum((p) => p.ceiling.bound) / ceilingVisits,
-    },
-  });
-}
-
-/**
- * Reads the children's results of a district job. A team missing or doubled means the job
- * was not added as the flow `QueueClient.add` builds: an input error, not worth a retry.
- */
-export function districtResults(values: Record<string, unknown>, expected: number): TeamResult[] {
-  const parts = Object.values(values).map((v) => TeamResultShape.parse(v) as TeamResult);
+export function districtResults(values: Record<string, unknown>, expected: number): TeamOutcome[] {
+  const parts = Object.values(values).map((v) => TeamResultShape.parse(v) as unknown as TeamResult);
   const seen = new Set(parts.map((p) => p.part));
   if (parts.length !== expected || seen.size !== expected) {
     const message = `expected ${expected} team results, got ${parts.length} (${seen.size} distinct): add a district as a flow (kontinuitet enqueue --job solve-district)`;
     throw new InputError([{ path: '(children)', message, severity: 'error' }], 'invalid solve-district job');
   }
-  return parts;
+  return parts.sort((a, b) => a.part - b.part).map((p) => p.outcome);
 }
 
+/**
+ * The district's schedule from its teams: lending and the merge as `solveDay` does them in
+ * process; `solver.seconds` is the CPU the teams took, wherever they ran, and the lending's.
+ */
 export function solveDistrictJob(data: SolveDistrictData, childValues: Record<string, unknown>): Schedule {
   const { problem } = loadDayProblem(data.problem);
-  const expected = districtParts(problem, data);
-  const parts = districtResults(childValues, expected.length);
-  return mergeDistrict(problem, parts, expected[0].data.seed);
+  const { timeLimitMs, seed } = districtSettings(problem, data);
+  const outcomes = districtResults(childValues, districtParts(problem, data).length);
+  const lending = timeLimitMs * DEFAULT_SEARCH_PARAMS.lendingTimeShare;
+  return finishDay(problem, outcomes, {
+    seed,
+    deadline: performance.now() + lending,
+    searchSeconds: outcomes.reduce((sum, o) => sum + o.elapsedMs, 0) / 1000,
+  }).schedule;
 }
