@@ -12,7 +12,7 @@ export interface MetricDiff {
   recomputed: unknown;
 }
 
-const COUNTS = ['visits', 'assigned', 'unassignedMandatory', 'unassignedOptional'] as const;
+const COUNTS = ['visits', 'assigned', 'unassignedMandatory', 'unassignedOptional', 'borrowedVisits'] as const;
 const MINUTES = ['travelMinutes', 'serviceMinutes', 'waitMinutes', 'lateMinutes', 'maxLateMinutes'] as const;
 const SHARES = ['contactShare', 'contactOrDeputyShare', 'contactReachableShare'] as const;
 
@@ -43,7 +43,7 @@ export function diffMetrics(claimed: CheckedSchedule['metrics'], recomputed: Met
   }
   compare('newStaffPerRecipient', reported.newStaffPerRecipient, recomputed.newStaffPerRecipient, NUMBER_TOLERANCE);
 
-  for (const table of ['byRecipient', 'byStaff'] as const) {
+  for (const table of ['byRecipient', 'byStaff', 'byTeam'] as const) {
     if (reported[table] === undefined) continue;
     const mine = keyed(recomputed[table]);
     const theirs = keyed(reported[table]);
@@ -66,7 +66,7 @@ export function diffMetrics(claimed: CheckedSchedule['metrics'], recomputed: Met
 }
 
 /** §6.14: rows come as an object keyed by id or as a list of rows with an `id`. */
-function keyed(rows: Metrics['byRecipient'] | Metrics['byStaff'] | undefined): Map<string, Record<string, unknown>> {
+function keyed(rows: Metrics['byRecipient'] | Metrics['byStaff'] | Metrics['byTeam'] | undefined): Map<string, Record<string, unknown>> {
   if (!rows) return new Map();
   if (Array.isArray(rows)) return new Map(rows.map((row) => [row.id, row as Record<string, unknown>]));
   return new Map(Object.entries(rows as Record<string, Record<string, unknown>>));

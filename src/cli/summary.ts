@@ -24,6 +24,10 @@ export function formatSummary(problem: DayProblem, schedule: Schedule): string {
   out += row('new staff per recipient', m.newStaffPerRecipient.toFixed(2));
   out += row('travel / service / wait (min)', `${m.travelMinutes} / ${m.serviceMinutes} / ${m.waitMinutes}`);
   out += row('late (sum / max, min)', `${m.lateMinutes} / ${m.maxLateMinutes}`);
+  if (m.borrowedVisits) {
+    const lenders = Object.entries(m.byTeam ?? {}).filter(([, t]) => t.lent > 0).map(([id, t]) => `${id} ${t.lent}`);
+    out += row('made by another team', `${m.borrowedVisits} visits (lent by ${lenders.join(', ')})`);
+  }
   if (schedule.solver) {
     out += row('search', `${schedule.solver.iterations} iterations in ${schedule.solver.seconds} s, seed ${schedule.solver.seed}, objective ${schedule.solver.objective}`);
   }

@@ -5,6 +5,7 @@
 import type { DayProblem, Recipient, Staff, Team, Visit } from '../model/types.ts';
 import { InputError, type InputProblem } from '../model/errors.ts';
 import { DEFAULT_TIMEZONE, PlanClock, TimeError } from '../time/index.ts';
+import { recipientTeam } from '../rules/team.ts';
 
 export interface VisitTimes {
   windowStart: number;
@@ -40,6 +41,8 @@ export class DayIndex {
   readonly staff: Map<string, Staff>;
   readonly recipients: Map<string, Recipient>;
   readonly visits: Map<string, Visit>;
+  /** The team each recipient belongs to (`recipientTeam`). */
+  readonly recipientTeams: Map<string, string>;
   readonly visitTimes = new Map<string, VisitTimes>();
   readonly staffTimes = new Map<string, StaffTimes>();
 
@@ -57,6 +60,8 @@ export class DayIndex {
     this.staff = byId(problem.staff);
     this.recipients = byId(problem.recipients);
     this.visits = byId(problem.visits);
+    const staffTeam = new Map([...this.staff.values()].map((s) => [s.id, s.team]));
+    this.recipientTeams = new Map([...this.recipients.values()].map((r) => [r.id, recipientTeam(r, problem.teams, staffTeam)]));
 
     const problems: InputProblem[] = [];
     const at = (path: string, time: string): number => {

@@ -6,7 +6,7 @@
  * Routes of staff the problem does not know and stops of unknown visits are left out;
  * the checker reports them.
  */
-import type { DayProblem, Metrics, RecipientMetrics, Route, Schedule, StaffMetrics, Visit } from '../model/types.ts';
+import type { DayProblem, Metrics, RecipientMetrics, Route, Schedule, StaffMetrics, TeamMetrics, Visit } from '../model/types.ts';
 import { DayIndex } from './day.ts';
 import { contactCanReach } from './reach.ts';
 import { readRouteTimes, type RouteTimes } from './timeline.ts';
@@ -103,6 +103,8 @@ export function metricsOf(view: RoutesView): Metrics {
     visitsOf.set(visit.recipient, list);
   }
 
+  const byTeam: Record<string, TeamMetrics> = Object.fromEntries(day.problem.teams.map((t) => [t.id, { visits: 0, assigned: 0, borrowed: 0, lent: 0 }]));
+  let borrowedVisits = 0;
   const byRecipient: Record<string, RecipientMetrics> = {};
   const shares = { contact: 0, deputy: 0, reachable: 0, of: 0 };
   const distinct: number[] = [];
@@ -119,8 +121,11 @@ export function metricsOf(view: RoutesView): Metrics {
     const recent = new Set((recipient?.recentStaff ?? []).map((e) => e.staff));
     const met = new Set<string>();
     const row = { assigned: 0, unassignedMandatory: 0, unassignedOptional: 0, contact: 0, deputy: 0, reachable: 0, late: 0, maxLate: 0 };
+    const team = day.recipientTeams.get(recipientId);
+    const teamRow = team === undefined ? undefined : byTeam[team];
     for (const visit of visits) {
       const sent = done.get(visit.id);
+      if (teamRow) teamRow.visits += 1;
       if (!sent) {
         if (day.mandatory(visit)) row.unassignedMandatory += 1;
         else row.unassignedOptional += 1;
@@ -128,6 +133,13 @@ export function metricsOf(view: RoutesView): Metrics {
       }
       row.assigned += 1;
       for (const s of sent.staff) met.add(s);
+      const lenders = new Set(sent.staff.map((s) => day.staff.get(s)?.team).filter((t): t is string => t !== undefined && t !== team));
+      for (const lender of lenders) if (byTeam[lender]) byTeam[lender].lent += 1;
+      if (lenders.size > 0) borrowedVisits += 1;
+      if (teamRow) {
+        teamRow.assigned += 1;
+        if (lenders.size > 0) teamRow.borrowed += 1;
+      }
       // Lateness is per visit, not per staff member: a double-staffed visit counts once.
       const late = lateness(day, visit, sent.start);
       row.late += late;
@@ -186,6 +198,8 @@ export function metricsOf(view: RoutesView): Metrics {
     maxLateMinutes,
     byRecipient,
     byStaff,
+    borrowedVisits,
+    byTeam,
   };
 }
 

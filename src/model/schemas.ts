@@ -264,6 +264,16 @@ export const StaffMetrics = z.object({
   lateMinutes: z.number().optional(),
 });
 
+/** Our addition: a team's visits and the help across teams (FORMAT rule 22). */
+export const TeamMetrics = z.object({
+  /** Visits of the team's recipients, those made, and those made with another team's staff. */
+  visits: z.number().int().nonnegative(),
+  assigned: z.number().int().nonnegative(),
+  borrowed: z.number().int().nonnegative(),
+  /** Visits the team's staff made for other teams' recipients. */
+  lent: z.number().int().nonnegative(),
+});
+
 const keyedRows = <T extends z.ZodType>(row: T) =>
   z.union([z.record(z.string(), row), z.array(z.intersection(z.object({ id: Id }), row))]);
 
@@ -284,6 +294,9 @@ export const Metrics = z.object({
   maxLateMinutes: Minutes,
   byRecipient: keyedRows(RecipientMetrics),
   byStaff: keyedRows(StaffMetrics),
+  /** Our addition: visits made with at least one staff member of another team than the recipient's. */
+  borrowedVisits: z.number().int().nonnegative().optional(),
+  byTeam: keyedRows(TeamMetrics).optional(),
 });
 
 export const EXPLANATION_REASONS = [

@@ -35,6 +35,7 @@ export type Warning = z.infer<typeof S.Warning>;
 export type Metrics = z.infer<typeof S.Metrics>;
 export type RecipientMetrics = z.infer<typeof S.RecipientMetrics>;
 export type StaffMetrics = z.infer<typeof S.StaffMetrics>;
+export type TeamMetrics = z.infer<typeof S.TeamMetrics>;
 export type Explanation = z.infer<typeof S.Explanation>;
 export type Schedule = z.infer<typeof S.Schedule>;
 export type CheckedSchedule = z.infer<typeof S.CheckedSchedule>;

@@ -154,6 +154,8 @@ export const BASE_METRICS: Metrics = {
     s2: { visits: 3, recipients: 3, contactVisits: 1, travelMinutes: 34, serviceMinutes: 95, waitMinutes: 43, lateMinutes: 15 },
     s3: { visits: 0, recipients: 0, contactVisits: 0, travelMinutes: 0, serviceMinutes: 0, waitMinutes: 0, lateMinutes: 0 },
   },
+  borrowedVisits: 0,
+  byTeam: { T1: { visits: 6, assigned: 4, borrowed: 0, lent: 0 } },
 };
 
 /**

@@ -57,6 +57,11 @@ describe('teams that help each other (FORMAT rule 22)', () => {
     );
     const schedule = checked(problem);
     expect(staffOf(schedule, 'v1')).toEqual(['s2']);
+    expect(schedule.metrics.borrowedVisits).toBe(1);
+    expect(schedule.metrics.byTeam).toEqual({ T1: { visits: 1, assigned: 1, borrowed: 1, lent: 0 }, T2: { visits: 0, assigned: 0, borrowed: 0, lent: 1 } });
+    // A schedule that claims otherwise is caught by the checker.
+    const claimed = { ...schedule, metrics: { ...schedule.metrics, borrowedVisits: 0 } };
+    expect(checkSchedule(problem, claimed).violations.map((v) => v.code)).toContain('metric_mismatch');
     const why = schedule.explanations?.find((e) => e.visit === 'v1');
     expect(why).toMatchObject({ borrowedFrom: 'T2', reason: 'contact_outside_shift' });
     expect(why?.message).toMatch(/T1 could not place it \(outside_shifts: .*\), so T2's s2 went/);
@@ -72,6 +77,7 @@ describe('teams that help each other (FORMAT rule 22)', () => {
     );
     const schedule = checked(problem);
     expect(schedule.explanations?.some((e) => e.borrowedFrom)).toBe(false);
+    expect(schedule.metrics.borrowedVisits).toBe(0);
   });
 
   it('gives the reason that is true of the whole problem when no team can make a visit', () => {
