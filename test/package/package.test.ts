@@ -60,10 +60,13 @@ describe('the packed tarball', () => {
   it('holds the build of every current source, the schemas and the bin, and no sources, tests or benchmarks', () => {
     expect(packed.filter((p) => !/^(dist|schemas|bin)\/|^(package\.json|README\.md)$/.test(p))).toEqual([]);
     expect(packed.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
-    // `prepare` builds from a clean dist/, so each module is there and nothing from a deleted one.
+    // `prepare` builds from a clean dist/, so each module is there and nothing from a deleted one;
+    // the report's page assets are copied as they are.
+    const assets = filesUnder('src/report/assets', '');
     const built = packed.filter((p) => p.startsWith('dist/') && p.endsWith('.js')).sort();
-    const sources = [...filesUnder('src', '.ts'), ...filesUnder('worker', '.ts')].map((p) => `dist/${p.replace(/\.ts$/, '.js')}`).sort();
-    expect(built).toEqual(sources);
+    const sources = [...filesUnder('src', '.ts'), ...filesUnder('worker', '.ts')].map((p) => `dist/${p.replace(/\.ts$/, '.js')}`);
+    expect(built).toEqual([...sources, ...assets.filter((p) => p.endsWith('.js')).map((p) => `dist/${p}`)].sort());
+    for (const asset of assets) expect(packed).toContain(`dist/${asset}`);
     expect(packed).toContain('dist/src/index.d.ts');
     expect(packed).toContain('bin/kontinuitet.js');
     expect(packed).toContain('schemas/day.schema.json');
