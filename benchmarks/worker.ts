@@ -26,7 +26,7 @@ import { solveDay } from '../src/solver/index.ts';
 import { generateDay } from '../src/generate/index.ts';
 import { checkSchedule } from '../src/check/index.ts';
 import { toJsonText, writeFileAtomic } from '../src/io/index.ts';
-import { redisUrl } from '../worker/connection.ts';
+import { redisUrl } from '../worker/jobs.ts';
 import { JOB_OPTIONS } from '../worker/jobs.ts';
 import { QueueClient } from '../worker/producer.ts';
 

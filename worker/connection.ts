@@ -1,28 +1,11 @@
 /**
- * Redis connections. `REDIS_URL` (default `redis://127.0.0.1:6379`) names the server;
- * a password (`redis://:secret@host:6379/0`) and TLS (`rediss://…`) work through it.
+ * Redis connections to the server `redisUrl` names (`jobs.ts`); a password
+ * (`redis://:secret@host:6379/0`) and TLS (`rediss://…`) work through the URL.
  */
 import { Redis } from 'ioredis';
-import { DEFAULT_REDIS_URL } from './jobs.ts';
 
 /** BullMQ needs 6.2 for the commands its scripts use at full speed; older servers are refused. */
 export const MIN_REDIS_VERSION = '6.2.0';
-
-export function redisUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const url = env.REDIS_URL?.trim();
-  return url ? url : DEFAULT_REDIS_URL;
-}
-
-/** `host:port/db` of a Redis URL, without user or password: safe for logs and messages. */
-export function describeRedis(url: string): string {
-  try {
-    const u = new URL(url);
-    const db = u.pathname.replace(/^\//, '');
-    return `${u.protocol === 'rediss:' ? 'rediss://' : ''}${u.hostname}:${u.port || '6379'}${db ? `/${db}` : ''}`;
-  } catch {
-    return '(unreadable REDIS_URL)';
-  }
-}
 
 /**
  * For a long-running worker: `maxRetriesPerRequest: null`, as BullMQ requires of a Worker's

@@ -15,6 +15,26 @@ export const DEFAULT_QUEUE = 'kontinuitet';
 export const DEFAULT_PREFIX = 'bull';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
+/** The Redis server: `REDIS_URL`, else the default. */
+export function redisUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.REDIS_URL?.trim();
+  return url ? url : DEFAULT_REDIS_URL;
+}
+
+/** `host:port/db` of a Redis URL, without user or password: safe for logs and messages. */
+export function describeRedis(url: string): string {
+  try {
+    const u = new URL(url);
+    const db = u.pathname.replace(/^\//, '');
+    return `${u.protocol === 'rediss:' ? 'rediss://' : ''}${u.hostname}:${u.port || '6379'}${db ? `/${db}` : ''}`;
+  } catch {
+    return '(unreadable REDIS_URL)';
+  }
+}
+
+/** The states `queue status` counts, in the order a job passes through them. */
+export const JOB_STATES = ['waiting', 'prioritized', 'delayed', 'active', 'waiting-children', 'completed', 'failed'] as const;
+
 /** Job names a producer may add. `solve-team` is internal: the children of a `solve-district` flow. */
 export const PUBLIC_JOBS = ['solve-day', 'solve-district', 'plan-period', 'kpi'] as const;
 export type PublicJobName = (typeof PUBLIC_JOBS)[number];
@@ -86,6 +106,8 @@ export const PlanPeriodData = z.strictObject({
   history: z.boolean().optional(),
   /** Prefer new faces who return on the recipient's coming days (default true). */
   lookAhead: z.boolean().optional(),
+  /** Keep each recipient to the circle of staff a first plan shows (default true). */
+  circle: z.boolean().optional(),
 });
 export type PlanPeriodData = z.infer<typeof PlanPeriodData>;
 

@@ -1,6 +1,6 @@
 /** The worker process (`npm run worker`): takes kontinuitet jobs from Redis until SIGTERM. */
 import { Command, CommanderError } from 'commander';
-import { EXIT_INPUT, runCommand } from '../src/cli/run.ts';
+import { EXIT_INPUT, runCommand } from '../src/surface/run.ts';
 import { createLogger } from './log.ts';
 import { addWorkerOptions, workerSettings, type WorkerFlags } from './options.ts';
 import { runWorker } from './service.ts';

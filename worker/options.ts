@@ -1,9 +1,32 @@
 /** The worker's command-line options, shared by `npm run worker` and `kontinuitet worker`. */
 import type { Command } from 'commander';
-import { UsageError } from '../src/cli/run.ts';
-import { numberOption } from '../src/cli/options.ts';
-import { redisUrl } from './connection.ts';
-import { WORKER_DEFAULTS, type WorkerSettings } from './service.ts';
+import { numberOption, queueName } from '../src/surface/options.ts';
+import { DEFAULT_PREFIX, DEFAULT_QUEUE, redisUrl } from './jobs.ts';
+
+export interface WorkerSettings {
+  redisUrl: string;
+  queue: string;
+  prefix: string;
+  /** Jobs run at once, each in its own worker thread; about one per core suits the solver. */
+  concurrency: number;
+  /** How long a shutdown waits for running jobs before it puts them back on the queue. */
+  graceMs: number;
+  /** A job's lock lasts this long and is renewed at half of it; a dead worker's job waits this long. */
+  lockDurationMs: number;
+  /** How often this worker looks for jobs whose worker died. */
+  stalledIntervalMs: number;
+  /** Shown as the job's `processedBy`; default `host:pid`. */
+  name?: string;
+}
+
+export const WORKER_DEFAULTS = {
+  queue: DEFAULT_QUEUE,
+  prefix: DEFAULT_PREFIX,
+  concurrency: 1,
+  graceMs: 25_000,
+  lockDurationMs: 30_000,
+  stalledIntervalMs: 30_000,
+} as const;
 
 export interface WorkerFlags {
   concurrency: string;
@@ -36,16 +59,11 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Each job runs in its own worker thread, and threads cost memory. */
 const MAX_CONCURRENCY = 256;
 
-function name(value: string, flag: string): string {
-  if (!/^[A-Za-z0-9._-]+$/.test(value)) throw new UsageError(`${flag} may hold letters, digits, ".", "_" and "-" only, not "${value}"`);
-  return value;
-}
-
 export function workerSettings(flags: WorkerFlags, env: NodeJS.ProcessEnv = process.env): WorkerSettings {
   return {
     redisUrl: redisUrl(env),
-    queue: name(flags.queue, '--queue'),
-    prefix: name(flags.prefix, '--prefix'),
+    queue: queueName(flags.queue, '--queue'),
+    prefix: queueName(flags.prefix, '--prefix'),
     concurrency: numberOption(flags.concurrency, '--concurrency', { integer: true, min: 1, max: MAX_CONCURRENCY }),
     graceMs: numberOption(flags.grace, '--grace', { min: 0, max: MAX_TIMER_MS / 1000, unit: 'seconds' }) * 1000,
     lockDurationMs: numberOption(flags.lockDuration, '--lock-duration', { integer: true, min: 1000, max: MAX_TIMER_MS, unit: 'ms' }),

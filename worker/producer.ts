@@ -9,6 +9,7 @@ import type { SolveProgress } from '../src/solver/index.ts';
 import { producerConnection } from './connection.ts';
 import {
   JOB_OPTIONS,
+  JOB_STATES,
   cancelChannel,
   contentJobId,
   parseJobData,
@@ -43,7 +44,6 @@ export type Outcome = { state: 'completed'; value: unknown } | { state: 'failed'
 
 export type JobData = { 'solve-day': SolveDayData; 'solve-district': SolveDistrictData; 'plan-period': PlanPeriodData; kpi: KpiData };
 
-export const JOB_STATES = ['waiting', 'prioritized', 'delayed', 'active', 'waiting-children', 'completed', 'failed'] as const;
 
 /** Jobs by state, as BullMQ names the states, the workers connected now, and whether the queue is paused. */
 export interface QueueStatus {

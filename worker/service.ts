@@ -12,8 +12,9 @@ import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { checkRedisVersion, describeRedis, workerConnection } from './connection.ts';
-import { DEFAULT_PREFIX, DEFAULT_QUEUE, KEEP_COMPLETED, KEEP_FAILED, SHUTDOWN_REASON, cancelChannel } from './jobs.ts';
+import { checkRedisVersion, workerConnection } from './connection.ts';
+import { KEEP_COMPLETED, KEEP_FAILED, SHUTDOWN_REASON, cancelChannel, describeRedis } from './jobs.ts';
+import type { WorkerSettings } from './options.ts';
 import { jobFields, resultFields, type Logger } from './log.ts';
 
 /**
@@ -22,31 +23,6 @@ import { jobFields, resultFields, type Logger } from './log.ts';
  * thread first, since a worker thread does not inherit the main thread's loader.
  */
 export const PROCESSOR_FILE = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './processor.mjs' : './processors/index.js', import.meta.url));
-
-export interface WorkerSettings {
-  redisUrl: string;
-  queue: string;
-  prefix: string;
-  /** Jobs run at once, each in its own worker thread; about one per core suits the solver. */
-  concurrency: number;
-  /** How long a shutdown waits for running jobs before it puts them back on the queue. */
-  graceMs: number;
-  /** A job's lock lasts this long and is renewed at half of it; a dead worker's job waits this long. */
-  lockDurationMs: number;
-  /** How often this worker looks for jobs whose worker died. */
-  stalledIntervalMs: number;
-  /** Shown as the job's `processedBy`; default `host:pid`. */
-  name?: string;
-}
-
-export const WORKER_DEFAULTS = {
-  queue: DEFAULT_QUEUE,
-  prefix: DEFAULT_PREFIX,
-  concurrency: 1,
-  graceMs: 25_000,
-  lockDurationMs: 30_000,
-  stalledIntervalMs: 30_000,
-} as const;
 
 /** Error fields safe to log: names and codes of infrastructure errors. */
 function errorFields(err: Error & { code?: unknown; problemCount?: unknown }): Record<string, unknown> {

@@ -138,7 +138,7 @@ export interface BenchWeights {
 
 /**
  * A converted problem's objective: the benchmark's own weights, nothing for what none of
- * them models (deputies, new staff, start preferences, language), and leaving a
+ * them models (deputies, new staff, start preferences, language, help across teams), and leaving a
  * mandatory visit out never worth it.
  */
 export function benchObjective({ travelMinute, lateMinute, maxLateMinute, notContact = 0, unassignedOptional }: BenchWeights): Objective {
@@ -152,6 +152,7 @@ export function benchObjective({ travelMinute, lateMinute, maxLateMinute, notCon
     extraStaffToday: 0,
     preferredStartMinute: 0,
     languageMismatch: 0,
+    otherTeam: 0,
     // Only UHHC has optional visits; the other problems carry no such weight at all.
     ...(unassignedOptional !== undefined ? { unassignedOptional } : {}),
     unassignedMandatory: UNASSIGNED_MANDATORY_WEIGHT,

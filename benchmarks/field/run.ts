@@ -10,7 +10,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { runCommand } from '../../src/cli/run.ts';
+import { runCommand } from '../../src/surface/run.ts';
 import { writeFileAtomic } from '../../src/io/index.ts';
 import {
   BREDSTROM_COLUMNS,

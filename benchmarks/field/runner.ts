@@ -10,7 +10,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../../src/cli/run.ts';
+import { UsageError } from '../../src/surface/run.ts';
 import { checkSchedule, type Violation } from '../../src/check/index.ts';
 import { solveDayWithStats } from '../../src/solver/index.ts';
 import type { DayProblem, Schedule } from '../../src/model/types.ts';

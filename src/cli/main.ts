@@ -1,41 +1,7 @@
-/** The `kontinuitet` command line: one file per command under `commands/`. */
-import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
-import { EXIT_INPUT } from './run.ts';
-import { registerValidate } from './commands/validate.ts';
-import { registerGenerate } from './commands/generate.ts';
-import { registerContacts } from './commands/contacts.ts';
-import { registerKpi } from './commands/kpi.ts';
-import { registerCheck } from './commands/check.ts';
-import { registerSolve } from './commands/solve.ts';
-import { registerPlanPeriod } from './commands/plan-period.ts';
-import { registerWorker } from './commands/worker.ts';
-import { registerEnqueue } from './commands/enqueue.ts';
-import { registerBound } from './commands/bound.ts';
-import { registerReport } from './commands/report.ts';
-
-// By the package's own name (its `exports` lists package.json), so it resolves from src/ and dist/ alike.
-const { version } = createRequire(import.meta.url)('kontinuitet/package.json') as { version: string };
-
-export function buildProgram(): Command {
-  const program = new Command('kontinuitet')
-    .description('Continuity-first scheduling for Swedish home care (hemtjänst)')
-    .version(version)
-    .showHelpAfterError()
-    .exitOverride();
-  registerValidate(program);
-  registerGenerate(program);
-  registerContacts(program);
-  registerKpi(program);
-  registerSolve(program);
-  registerPlanPeriod(program);
-  registerCheck(program);
-  registerWorker(program);
-  registerEnqueue(program);
-  registerBound(program);
-  registerReport(program);
-  return program;
-}
+/** The `kontinuitet` command line: runs the program (`program.ts`) on the process's arguments. */
+import { CommanderError } from 'commander';
+import { EXIT_INPUT } from '../surface/run.ts';
+import { buildProgram } from './program.ts';
 
 export async function main(argv: string[]): Promise<void> {
   // A reader that stops early (`| head`) closes the pipe: stop quietly, as other command-line tools do.

@@ -1,9 +1,7 @@
 /** The end-of-run summary table a scheduler reads after `solve`. */
 import type { DayProblem, Schedule } from '../model/types.ts';
 
-function pct(x: number | null): string {
-  return x === null ? '-' : `${(x * 100).toFixed(1)} %`;
-}
+import { percent as pct } from '../surface/format.ts';
 
 function row(label: string, value: string): string {
   return `  ${label.padEnd(30)} ${value}\n`;

@@ -8,11 +8,7 @@
  * integral; the answer is still checked, and a fractional one is rounded and repaired
  * greedily. Whatever path is taken, every constraint is re-checked in code.
  */
-import lpSolver from 'javascript-lp-solver';
-import type { Model as LpModel, SolveResult, SolverAPI } from 'javascript-lp-solver';
-
-// The package's types describe its CommonJS build; loaded as ESM its default export is the solver itself.
-const solver = ((lpSolver as { default?: SolverAPI }).default ?? lpSolver) as SolverAPI;
+import { solveLp, type LpModel } from '../lp/index.ts';
 
 /** One pair that may be chosen: recipient and staff are indexes, `score` is what it is worth. */
 export interface Arc {
@@ -72,7 +68,7 @@ function lpModel(problem: AssignmentProblem): LpModel {
 
 /** The LP relaxation's value of every arc, in arc order; null when the solver found no answer. */
 export function solveRelaxation(problem: AssignmentProblem): Float64Array | null {
-  const result = solver.Solve(lpModel(problem)) as SolveResult;
+  const result = solveLp(lpModel(problem));
   if (!result.feasible) return null;
   const x = new Float64Array(problem.arcs.length);
   problem.arcs.forEach((_, k) => {

@@ -7,7 +7,7 @@
 import type { DayProblem, PeriodProblem, PeriodStaff, Recipient, Visit } from '../model/types.ts';
 import { isEligible } from '../rules/eligibility.ts';
 import { DEFAULT_TIMEZONE } from '../time/index.ts';
-import { MemoClock } from '../period/index.ts';
+import { MemoClock } from '../time/index.ts';
 import type { Job } from './capacity.ts';
 
 /** One planned visit on one day, its start range in minutes of that day. */

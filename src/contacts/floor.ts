@@ -27,7 +27,8 @@
 import type { PeriodProblem } from '../model/types.ts';
 import { DAY_END_MINUTE, DAY_START_MINUTE, MIN_AGE, MIN_VISITS_PER_DAY, WINDOW_DAYS } from '../kpi/index.ts';
 import { DEFAULT_TIMEZONE, addDays, daysBetween } from '../time/index.ts';
-import { MemoClock, expandPeriod } from '../period/index.ts';
+import { expandPeriod } from '../period/index.ts';
+import { MemoClock } from '../time/index.ts';
 import { PeriodCoverage, type Occurrence } from './coverage.ts';
 
 export interface RecipientFloor {

@@ -8,10 +8,9 @@
  */
 import type { DayProblem, Route, Schedule, Staff, Visit } from '../model/types.ts';
 import { travelSettings } from '../geo/index.ts';
-import { computeMetrics } from '../metrics/index.ts';
+import { assembleSchedule } from '../solver/assemble.ts';
 import { qualifiedAsContact } from '../rules/eligibility.ts';
 import { DEFAULT_TIMEZONE, PlanClock, weekdayOf } from '../time/index.ts';
-import { complianceWarnings } from '../validate/index.ts';
 import { EARLIEST_WINDOW, LATEST_WINDOW, clockText } from './catalog.ts';
 import { occursOn, type CareNeed } from './care.ts';
 import { assignContacts, pickDeputies, recentHistory, type PastVisit } from './continuity.ts';
@@ -330,15 +329,7 @@ function plantedSchedule(clock: PlanClock, problem: DayProblem, day: Day, plante
       waitMinutes: route.waitMinutes,
     };
   });
-  return {
-    format: 'kontinuitet/schedule@1',
-    date: problem.date,
-    timezone: problem.timezone ?? DEFAULT_TIMEZONE,
-    routes,
-    unassigned: [],
-    warnings: complianceWarnings(problem),
-    metrics: computeMetrics(problem, { routes, unassigned: [] }),
-  };
+  return assembleSchedule(problem, { routes, unassigned: [] });
 }
 
 /**

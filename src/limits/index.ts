@@ -34,9 +34,7 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
-/** The longest search one may ask for, in seconds: a day, and an hour for each day of a period. */
-export const MAX_TIME_LIMIT_SECONDS = 24 * 3600;
-export const MAX_TIME_LIMIT_SECONDS_PER_DAY = 3600;
+export { MAX_TIME_LIMIT_SECONDS, MAX_TIME_LIMIT_SECONDS_PER_DAY } from '../model/schemas.ts';
 
 /** The limit in force: the environment's value when set, else the default. Read on every call, so a test or a job can change it. */
 export function limitOf(name: LimitName): number {

@@ -4,7 +4,6 @@
  * whole document live in `src/validate`.
  */
 import { z } from 'zod';
-import { MAX_TIME_LIMIT_SECONDS } from '../limits/index.ts';
 
 /**
  * An optional field: absent, or `null`, which FORMAT reads as absent (its default), so
@@ -178,6 +177,9 @@ export type ObjectiveWeight = (typeof OBJECTIVE_WEIGHTS)[number];
  * overflow to Infinity and every visit stays unassigned.
  */
 export const MAX_WEIGHT = 1e9;
+/** The longest search one may ask for, in seconds: a day, and an hour for each day of a period. */
+export const MAX_TIME_LIMIT_SECONDS = 24 * 3600;
+export const MAX_TIME_LIMIT_SECONDS_PER_DAY = 3600;
 const weight = () => optional(z.number().nonnegative().max(MAX_WEIGHT));
 export const Objective = z.object(Object.fromEntries(OBJECTIVE_WEIGHTS.map((k) => [k, weight()])) as Record<ObjectiveWeight, ReturnType<typeof weight>>);
 

@@ -6,7 +6,7 @@
  */
 import type { DayProblem, Dependency, PeriodProblem, PlanDays, Staff, Visit, VisitPlan, Weekday } from '../model/types.ts';
 import { InputError, type InputProblem } from '../model/errors.ts';
-import { DEFAULT_TIMEZONE, PlanClock, TimeError, addDays, daysBetween, weekdayOf, zoneOf } from '../time/index.ts';
+import { DEFAULT_TIMEZONE, MemoClock, TimeError, addDays, daysBetween, weekdayOf, zoneOf } from '../time/index.ts';
 
 /** The period's dates in order: `startDate` and the `days − 1` dates after it. */
 export function planDates(period: Pick<PeriodProblem, 'startDate' | 'days'>): string[] {
@@ -40,39 +40,6 @@ export function visitsOnDate(plan: Pick<VisitPlan, 'days'>, date: string, startD
 /** The id of the visit that plan `planId` puts on `date`: `p1@2026-11-24`. */
 export function plannedVisitId(planId: string, date: string): string {
   return `${planId}@${date}`;
-}
-
-/**
- * A plan day's clock that remembers what it has resolved: a period repeats the same few
- * wall-clock times thousands of times, and each fresh resolution asks the zone database.
- */
-export class MemoClock {
-  readonly clock: PlanClock;
-  private readonly known = new Map<string, number | TimeError>();
-
-  constructor(date: string, timezone: string) {
-    this.clock = new PlanClock(date, timezone);
-  }
-
-  get date(): string {
-    return this.clock.date;
-  }
-
-  /** As `PlanClock.minutes`: minutes since the day's start, or a thrown `TimeError`. */
-  minutes(time: string): number {
-    let known = this.known.get(time);
-    if (known === undefined) {
-      try {
-        known = this.clock.minutes(time);
-      } catch (err) {
-        if (!(err instanceof TimeError)) throw err;
-        known = err;
-      }
-      this.known.set(time, known);
-    }
-    if (known instanceof TimeError) throw known;
-    return known;
-  }
 }
 
 /** A wall-clock time the day's clock cannot place (the spring gap), as an input problem. */

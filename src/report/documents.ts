@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { InputError, fromZodIssues, type InputProblem } from '../model/errors.ts';
 import type { DayProblem, Schedule } from '../model/types.ts';
+import { DEFAULT_TIMEZONE } from '../time/index.ts';
 
 /** An input problem at a JSON path of a file: `schedule.json routes[3].staff`. */
 export function problemAt(file: string, path: string, message: string): InputProblem {
@@ -56,7 +57,7 @@ export function scheduleMismatches(schedule: Schedule, problem: DayProblem, at: 
   if (schedule.date !== problem.date) {
     out.push(problemAt(at.file, where('date'), `"${schedule.date}" is not the date of ${at.problemFile} ("${problem.date}")`));
   }
-  const zone = problem.timezone ?? 'Europe/Stockholm';
+  const zone = problem.timezone ?? DEFAULT_TIMEZONE;
   if (schedule.timezone !== zone) {
     out.push(problemAt(at.file, where('timezone'), `"${schedule.timezone}" is not the time zone of ${at.problemFile} ("${zone}")`));
   }

@@ -9,13 +9,9 @@
  * the result is a true upper bound on `contactShare`; the LP optimum is rounded down per
  * contact because visit counts are whole.
  */
-import lpSolver from 'javascript-lp-solver';
-import type { Model as LpModel, SolverAPI } from 'javascript-lp-solver';
+import { solveLp, type LpModel } from '../lp/index.ts';
 import type { Instance } from '../compile/index.ts';
 import { shiftCovers } from '../rules/coverage.ts';
-
-// The package's types describe its CommonJS build; loaded as ESM its default export is the solver itself.
-const solver = ((lpSolver as { default?: SolverAPI }).default ?? lpSolver) as SolverAPI;
 
 export interface ContinuityCeiling {
   /** Upper bound on contactShare (same denominator: visits whose recipient has a contact). */
@@ -72,7 +68,7 @@ function contactBound(jobs: Job[], shiftStart: number, capacity: number): number
     }
   }
   if (cuts === 0 && total <= capacity) return jobs.length;
-  const result = solver.Solve({ optimize: 'made', opType: 'max', constraints, variables } as LpModel) as { feasible: boolean; result: number };
+  const result = solveLp({ optimize: 'made', opType: 'max', constraints, variables } as LpModel) as { feasible: boolean; result: number };
   if (!result.feasible) return jobs.length;
   return Math.min(jobs.length, Math.floor(result.result + 1e-6));
 }

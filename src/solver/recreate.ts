@@ -73,10 +73,12 @@ export function regretInsert(sol: Solution, visits: readonly number[], inserter:
   const S = inst.staffCount;
   const pending = new Set(visits);
   // Caches sized by the visits to place, not the day: a district's lending places a few dozen.
-  const slot = new Map([...pending].map((v, i) => [v, i]));
-  const cache = new Float64Array(slot.size * S);
-  const cachedAt = new Int32Array(slot.size * S).fill(-1);
-  const cachedRecipient = new Int32Array(slot.size).fill(-1);
+  const slot = new Int32Array(inst.visitCount);
+  let slots = 0;
+  for (const v of pending) slot[v] = slots++;
+  const cache = new Float64Array(slots * S);
+  const cachedAt = new Int32Array(slots * S).fill(-1);
+  const cachedRecipient = new Int32Array(slots).fill(-1);
   const tracksMaxLate = sol.cost.weights.maxLateMinute > 0;
   let lastMaxLate = Number.NaN;
   const simple = (v: number) => inst.visitStaffCount[v] === 1 && inst.visitDependencies[v].length === 0;
@@ -94,7 +96,7 @@ export function regretInsert(sol: Solution, visits: readonly number[], inserter:
       let second = Number.POSITIVE_INFINITY;
       if (simple(v)) {
         const r = inst.visitRecipient[v];
-        const i = slot.get(v)!;
+        const i = slot[v];
         const fresh = cached && cachedRecipient[i] === sol.recipientVersion[r];
         cachedRecipient[i] = sol.recipientVersion[r];
         for (let s = 0; s < S; s++) {

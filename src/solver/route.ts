@@ -29,17 +29,19 @@ export interface RouteContext {
 export class Route {
   readonly staff: number;
   private readonly ctx: RouteContext;
+  // Read in every insertion test: kept here rather than behind the context.
+  private readonly inst: Instance;
   private readonly list: number[];
   /** Earliest start of each node. */
-  readonly start: number[] = [];
+  start: number[] = [];
   /** Place the staff member is at after each node (a break keeps the previous place). */
-  readonly loc: number[] = [];
+  loc: number[] = [];
   /** Latest start of each node that keeps every later node feasible. */
-  readonly latest: number[] = [];
+  latest: number[] = [];
   /** Position of the first visit node at or after each position (nodes.length when none). */
-  readonly nextVisit: number[] = [];
+  nextVisit: number[] = [];
   /** Whether any visit at or after each position has a soft time cost (dueStart/preferredStart). */
-  readonly softAfter: boolean[] = [];
+  softAfter: boolean[] = [];
   visitCount = 0;
   travel = 0;
   /** Lateness and preferred-start cost of the route's visits (a shared visit counts in its first route only). */
@@ -50,6 +52,7 @@ export class Route {
 
   constructor(ctx: RouteContext, staff: number, nodes: number[] = []) {
     this.ctx = ctx;
+    this.inst = ctx.inst;
     this.staff = staff;
     this.list = nodes;
   }
@@ -62,11 +65,11 @@ export class Route {
   /** A copy that belongs to another solution (its windows, staff and starts). */
   clone(ctx: RouteContext): Route {
     const r = new Route(ctx, this.staff, this.list.slice());
-    r.start.push(...this.start);
-    r.loc.push(...this.loc);
-    r.latest.push(...this.latest);
-    r.nextVisit.push(...this.nextVisit);
-    r.softAfter.push(...this.softAfter);
+    r.start = this.start.slice();
+    r.loc = this.loc.slice();
+    r.latest = this.latest.slice();
+    r.nextVisit = this.nextVisit.slice();
+    r.softAfter = this.softAfter.slice();
     r.visitCount = this.visitCount;
     r.travel = this.travel;
     r.timeCost = this.timeCost;
@@ -88,7 +91,8 @@ export class Route {
 
   /** Recomputes the timing caches and writes the start of each visit the route makes. */
   refresh(): void {
-    const { inst, effStart, effEnd, staffOf, startOf, cost } = this.ctx;
+    const inst = this.inst;
+    const { effStart, effEnd, staffOf, startOf, cost } = this.ctx;
     const V = inst.visitCount;
     const s = this.staff;
     const T = inst.staffTravel[s];
@@ -168,7 +172,7 @@ export class Route {
   }
 
   nodeDuration(node: number): number {
-    const inst = this.ctx.inst;
+    const inst = this.inst;
     return node < inst.visitCount ? inst.duration[node] : inst.breaks[node - inst.visitCount].minutes;
   }
 
@@ -178,7 +182,7 @@ export class Route {
    * visit are folded in (each starts at max(arrival, earliest) and must start by its latest).
    */
   maxEndAt(p: number, place: number): number {
-    const inst = this.ctx.inst;
+    const inst = this.inst;
     const nodes = this.list;
     const n = nodes.length;
     const V = inst.visitCount;
@@ -199,18 +203,18 @@ export class Route {
 
   /** When the staff member is free after the node before position p. */
   readyAt(p: number): number {
-    if (p === 0) return this.ctx.inst.shiftStart[this.staff];
+    if (p === 0) return this.inst.shiftStart[this.staff];
     return this.start[p - 1] + this.nodeDuration(this.list[p - 1]);
   }
 
   /** Where the staff member is after the node before position p. */
   placeBefore(p: number): number {
-    return p === 0 ? this.ctx.inst.startPlace[this.staff] : this.loc[p - 1];
+    return p === 0 ? this.inst.startPlace[this.staff] : this.loc[p - 1];
   }
 
   /** The place of the next real stop from position p (the end point when none). */
   placeAfter(p: number): number {
-    const inst = this.ctx.inst;
+    const inst = this.inst;
     const n = this.list.length;
     const q = p < n ? this.nextVisit[p] : n;
     return q === n ? inst.endPlace[this.staff] : inst.visitPlace[this.list[q]];
@@ -222,7 +226,7 @@ export class Route {
    * a break, or the shift end).
    */
   feasibleStart(v: number, p: number, lo: number, hi: number): number {
-    const inst = this.ctx.inst;
+    const inst = this.inst;
     const pv = inst.visitPlace[v];
     const arrival = this.readyAt(p) + inst.staffTravel[this.staff][this.placeBefore(p) * inst.placeCount + pv];
     if (arrival > hi + EPS) return Number.NaN;
@@ -236,7 +240,8 @@ export class Route {
    */
   downstreamDelta(p: number, end: number, place: number): number {
     if (!this.softAfter[p]) return 0;
-    const { inst, effStart, staffOf, cost } = this.ctx;
+    const inst = this.inst;
+    const { effStart, staffOf, cost } = this.ctx;
     const V = inst.visitCount;
     const T = inst.staffTravel[this.staff];
     const P = inst.placeCount;

@@ -2,7 +2,7 @@
  * Times in input (FORMAT §1 "Time", §6.12): each one parsed on its plan day, so that the
  * spring gap is caught where it is written, and the intervals they form checked for order.
  */
-import { PlanClock, TimeError, addDays, localParts } from '../time/index.ts';
+import { MemoClock, PlanClock, TimeError, addDays, type Reading } from '../time/index.ts';
 import type { Path, ProblemList } from './problems.ts';
 import { quote } from './problems.ts';
 
@@ -24,29 +24,15 @@ export function openClock(date: string, timezone: string, datePath: Path, proble
   }
 }
 
-type Reading = { minutes: number; date: string } | { error: TimeError };
-
-/**
- * Readings per plan date and text. Zone lookups are slow (about 0.2 ms each) and a problem
- * repeats few distinct times, so one cache serves every reader of a document.
- */
+/** Readings of every plan date of a document, so that each distinct time is read once per date. */
 export class TimeCache {
-  private readonly readings = new Map<string, Reading>();
+  private readonly clocks = new Map<string, MemoClock>();
 
   read(clock: PlanClock, text: string): Reading {
-    const key = `${clock.date} ${text}`;
-    let found = this.readings.get(key);
-    if (!found) {
-      try {
-        const minutes = clock.minutes(text);
-        found = { minutes, date: localParts(clock.zone, clock.toEpochMs(minutes)).date };
-      } catch (err) {
-        if (!(err instanceof TimeError)) throw err;
-        found = { error: err };
-      }
-      this.readings.set(key, found);
-    }
-    return found;
+    const key = `${clock.date} ${clock.zone.name}`;
+    let memo = this.clocks.get(key);
+    if (!memo) this.clocks.set(key, (memo = new MemoClock(clock.date, clock.zone.name)));
+    return memo.read(text);
   }
 }
 

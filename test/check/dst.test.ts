@@ -6,17 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import { checkSchedule } from '../../src/check/index.ts';
 import type { DayProblem, Schedule } from '../../src/model/types.ts';
-import { codes, recipient, staffMember, visit } from './fixtures.ts';
+import { nurse, recipient, visit } from '../builders.ts';
+import { codes, home } from './fixtures.ts';
 
 function problem(): DayProblem {
   return {
     format: 'kontinuitet/day@1',
     date: '2026-10-25',
     teams: [{ id: 'T1', office: { lat: 59.3, lon: 18 } }],
-    staff: [staffMember('n1', { shift: { start: '01:00', end: '06:00' } })],
-    recipients: [recipient('r1', 59.31, { contact: 'n1' })],
+    staff: [nurse('n1', { shift: { start: '01:00', end: '06:00' } })],
+    recipients: [recipient('r1', { ...home(59.31), contact: 'n1' })],
     // "02:00" is ambiguous on this day and means its first occurrence, 00:00 UTC.
-    visits: [visit('w1', 'r1', ['02:00', '04:00'], 30)],
+    visits: [visit('w1', 'r1', '02:00', '04:00', 30)],
     travel: { matrix: { ids: ['T1', 'r1'], minutes: { walk: [[0, 10], [10, 0]] } } },
   };
 }

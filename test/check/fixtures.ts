@@ -12,24 +12,19 @@
  */
 import type { CheckResult } from '../../src/check/index.ts';
 import type { DayProblem, Metrics, Recipient, Route, Schedule, Staff, Stop, Visit } from '../../src/model/types.ts';
-
-export const DATE = '2026-11-23';
+import { DATE, nurse, recipient, visit } from '../builders.ts';
 
 /** A local time on the base plan date (Stockholm is at +01:00 in November). */
 export function t(hhmm: string): string {
   return `${DATE}T${hhmm.length === 5 ? `${hhmm}:00` : hhmm}+01:00`;
 }
 
-export function staffMember(id: string, fields: Partial<Staff> = {}): Staff {
-  return { id, team: 'T1', role: 'assistant_nurse', titleProof: 'certificate', shift: { start: '07:00', end: '15:00' }, ...fields };
-}
+/** The base staff's shift: the hand-worked routes below end well inside it. */
+const EARLY: Pick<Staff, 'shift'> = { shift: { start: '07:00', end: '15:00' } };
 
-export function recipient(id: string, lat: number, fields: Partial<Recipient> = {}): Recipient {
-  return { id, location: { lat, lon: 18 + (lat - 59.3) }, ...fields };
-}
-
-export function visit(id: string, recipientId: string, window: [string, string], durationMinutes: number, fields: Partial<Visit> = {}): Visit {
-  return { id, recipient: recipientId, window: { start: window[0], end: window[1] }, durationMinutes, ...fields };
+/** A home on the diagonal the walk matrix above was written for. */
+export function home(lat: number) {
+  return { location: { lat, lon: 18 + (lat - 59.3) } };
 }
 
 export function stop(visitId: string, recipientId: string, [arrival, start, end]: [string, string, string], travelMinutes: number, waitMinutes: number): Stop {
@@ -62,23 +57,23 @@ export function baseProblem(): DayProblem {
     timezone: 'Europe/Stockholm',
     teams: [{ id: 'T1', office: { lat: 59.3, lon: 18 }, travelMode: 'walk' }],
     staff: [
-      staffMember('s1', { gender: 'female', skills: ['insulin'], breaks: [{ earliest: '09:30', latest: '11:00', minutes: 30 }] }),
-      staffMember('s2', { role: 'care_aide', titleProof: null, gender: 'male', avoidTags: ['dog'], breaks: [{ earliest: '10:30', latest: '12:00', minutes: 15 }] }),
-      staffMember('s3', { titleProof: 'transitional', shift: { start: '16:00', end: '22:00' } }),
+      nurse('s1', { ...EARLY, gender: 'female', skills: ['insulin'], breaks: [{ earliest: '09:30', latest: '11:00', minutes: 30 }] }),
+      nurse('s2', { ...EARLY, role: 'care_aide', titleProof: null, gender: 'male', avoidTags: ['dog'], breaks: [{ earliest: '10:30', latest: '12:00', minutes: 15 }] }),
+      nurse('s3', { titleProof: 'transitional', shift: { start: '16:00', end: '22:00' } }),
     ],
     recipients: [
-      recipient('r1', 59.31, { contact: 's1', deputies: ['s2'], recentStaff: [{ staff: 's2', lastSeen: '2026-11-20', visits: 3 }] }),
-      recipient('r2', 59.32, { contact: 's2', tags: ['cat'], recentStaff: [{ staff: 's2', lastSeen: '2026-11-01', visits: 1 }] }),
-      recipient('r3', 59.33, { contact: null }),
-      recipient('r4', 59.34, { contactWaived: true }),
+      recipient('r1', { ...home(59.31), contact: 's1', deputies: ['s2'], recentStaff: [{ staff: 's2', lastSeen: '2026-11-20', visits: 3 }] }),
+      recipient('r2', { ...home(59.32), contact: 's2', tags: ['cat'], recentStaff: [{ staff: 's2', lastSeen: '2026-11-01', visits: 1 }] }),
+      recipient('r3', { ...home(59.33), contact: null }),
+      recipient('r4', { ...home(59.34), contactWaived: true }),
     ],
     visits: [
-      visit('v1', 'r1', ['07:30', '08:30'], 30, { dueStart: '07:50' }),
-      visit('v2', 'r2', ['08:00', '08:30'], 20, { lockedStart: '08:00' }),
-      visit('v3', 'r3', ['09:00', '09:30'], 45, { staffCount: 2, lockedStaff: ['s1'], dueStart: '08:45' }),
-      visit('v4', 'r1', ['10:00', '11:00'], 30, { dueStart: '10:00', dependsOn: [{ visit: 'v1', minGapMinutes: 60 }] }),
-      visit('v5', 'r4', ['12:00', '13:00'], 30, { mandatory: false }),
-      visit('v6', 'r2', ['18:00', '19:00'], 30),
+      visit('v1', 'r1', '07:30', '08:30', 30, { dueStart: '07:50' }),
+      visit('v2', 'r2', '08:00', '08:30', 20, { lockedStart: '08:00' }),
+      visit('v3', 'r3', '09:00', '09:30', 45, { staffCount: 2, lockedStaff: ['s1'], dueStart: '08:45' }),
+      visit('v4', 'r1', '10:00', '11:00', 30, { dueStart: '10:00', dependsOn: [{ visit: 'v1', minGapMinutes: 60 }] }),
+      visit('v5', 'r4', '12:00', '13:00', 30, { mandatory: false }),
+      visit('v6', 'r2', '18:00', '19:00', 30),
     ],
     travel: {
       matrix: {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkSchedule } from '../../src/check/index.ts';
 import type { DayProblem, Schedule } from '../../src/model/types.ts';
-import { baseProblem, baseSchedule, codes, route, routeOf, staffMember, staffOf, stop, t, visit } from './fixtures.ts';
+import { nurse, visit } from '../builders.ts';
+import { baseProblem, baseSchedule, codes, route, routeOf, staffOf, stop, t } from './fixtures.ts';
 
 const notMetrics = (result: ReturnType<typeof checkSchedule>) => codes(result).filter((c) => c !== 'metric_mismatch');
 
@@ -84,12 +85,12 @@ describe('the default model, without a matrix', () => {
       format: 'kontinuitet/day@1',
       date: '2026-11-23',
       teams: [{ id: 'T1', office: { lat: 59.3, lon: 18 }, travelMode: mode }],
-      staff: [staffMember('s1')],
+      staff: [nurse('s1', { shift: { start: '07:00', end: '15:00' } })],
       recipients: [
         { id: 'near', location: { lat: 59.309, lon: 18 }, contact: 's1' },
         { id: 'office', location: { lat: 59.3, lon: 18 }, contact: 's1' },
       ],
-      visits: [visit('a', 'near', ['08:00', '08:00'], 30), visit('b', 'office', ['09:00', '09:00'], 30)],
+      visits: [visit('a', 'near', '08:00', '08:00', 30), visit('b', 'office', '09:00', '09:00', 30)],
     };
   }
 

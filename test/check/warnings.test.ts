@@ -3,15 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { checkSchedule } from '../../src/check/index.ts';
 import { computeMetrics } from '../../src/metrics/index.ts';
 import type { DayProblem, Schedule, Warning } from '../../src/model/types.ts';
-import { codes, recipient, staffMember } from './fixtures.ts';
+import { nurse, recipient } from '../builders.ts';
+import { codes, home } from './fixtures.ts';
 
 function judge(date: string, warnings: Warning[]) {
   const problem: DayProblem = {
     format: 'kontinuitet/day@1',
     date,
     teams: [{ id: 'T1', office: { lat: 59.3, lon: 18 } }],
-    staff: [staffMember('s3', { titleProof: 'transitional' })],
-    recipients: [recipient('r1', 59.31, { contact: 's3' })],
+    staff: [nurse('s3', { titleProof: 'transitional', shift: { start: '07:00', end: '15:00' } })],
+    recipients: [recipient('r1', { ...home(59.31), contact: 's3' })],
     visits: [],
   };
   const schedule: Schedule = {

@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Command } from 'commander';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { registerBound } from '../../src/cli/commands/bound.ts';
 import type { PeriodProblem } from '../../src/model/types.ts';
-import { everyDay, period, plan, recipient, staff } from '../period/fixtures.ts';
+import { everyDay, period, periodStaff as staff, plan, recipient } from '../builders.ts';
+import { runInProcess } from './in-process.ts';
 
 const START = '2026-11-02';
 const ward: PeriodProblem = period({
@@ -22,24 +21,18 @@ let err: string;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'bound-cli-'));
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
 });
 
 afterEach(async () => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Runs the command in process; its output lands in `out` and `err`. */
 async function run(...args: string[]): Promise<number> {
-  const program = new Command('kontinuitet').exitOverride();
-  registerBound(program);
-  process.exitCode = undefined;
-  await program.parseAsync(['node', 'kontinuitet', 'bound', ...args]);
-  return Number(process.exitCode ?? 0);
+  const result = await runInProcess(['bound', ...args]);
+  out = result.out;
+  err = result.err;
+  return result.code;
 }
 
 async function input(content: unknown): Promise<string> {

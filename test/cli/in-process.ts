@@ -1,18 +1,11 @@
 /**
- * The CLI in this process: the commands registered as src/cli/main.ts registers them, run
- * through commander, stdout and stderr captured, the exit code as main.ts sets it.
+ * The CLI in this process: the program main.ts runs (`buildProgram`), stdout and stderr
+ * captured, the exit code as main.ts sets it.
  */
-import { Command, CommanderError } from 'commander';
+import { CommanderError } from 'commander';
 import { vi } from 'vitest';
-import { registerCheck } from '../../src/cli/commands/check.ts';
-import { registerContacts } from '../../src/cli/commands/contacts.ts';
-import { registerEnqueue } from '../../src/cli/commands/enqueue.ts';
-import { registerGenerate } from '../../src/cli/commands/generate.ts';
-import { registerKpi } from '../../src/cli/commands/kpi.ts';
-import { registerPlanPeriod } from '../../src/cli/commands/plan-period.ts';
-import { registerSolve } from '../../src/cli/commands/solve.ts';
-import { registerValidate } from '../../src/cli/commands/validate.ts';
-import { EXIT_INPUT } from '../../src/cli/run.ts';
+import { buildProgram } from '../../src/cli/program.ts';
+import { EXIT_INPUT } from '../../src/surface/run.ts';
 
 export interface CliRun {
   code: number;
@@ -22,11 +15,7 @@ export interface CliRun {
 
 /** Runs `kontinuitet <args>`; `env` is set for the run only. */
 export async function runInProcess(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
-  const program = new Command('kontinuitet').exitOverride();
-  for (const register of [registerValidate, registerGenerate, registerContacts, registerKpi, registerSolve, registerPlanPeriod, registerCheck, registerEnqueue]) {
-    register(program);
-  }
-  program.commands.forEach((command) => command.exitOverride());
+  const program = buildProgram();
   let out = '';
   let err = '';
   const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));

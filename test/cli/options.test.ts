@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDay, generatePeriod } from '../../src/generate/index.ts';
 import { workerSettings, type WorkerFlags } from '../../worker/options.ts';
-import { WORKER_DEFAULTS } from '../../worker/service.ts';
+import { WORKER_DEFAULTS } from '../../worker/options.ts';
 import { CRASH, runInProcess } from './in-process.ts';
 
 let dir: string;

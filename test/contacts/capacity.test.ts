@@ -4,7 +4,7 @@ import { suggestContacts, type ContactSuggestion } from '../../src/contacts/inde
 import { capacityIn, gridPoints, mustMinutes, sequence, type Job, type StaffDay } from '../../src/contacts/capacity.ts';
 import { addDays } from '../../src/time/index.ts';
 import type { PeriodProblem } from '../../src/model/types.ts';
-import { everyDay, period, plan, recipient, staff } from '../period/fixtures.ts';
+import { everyDay, period, periodStaff as staff, plan, recipient } from '../builders.ts';
 
 const START = '2026-11-23';
 const DAYS = 7;

@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Command } from 'commander';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { registerContacts } from '../../src/cli/commands/contacts.ts';
 import { schemas } from '../../src/model/index.ts';
 import type { PeriodProblem } from '../../src/model/types.ts';
-import { everyDay, period, plan, recipient, staff } from '../period/fixtures.ts';
+import { everyDay, period, periodStaff as staff, plan, recipient } from '../builders.ts';
+import { runInProcess } from '../cli/in-process.ts';
 
 const ward: PeriodProblem = period({
   staff: [staff('am', { roster: everyDay('2026-11-23', 7, '07:00', '15:00') }), staff('pm', { roster: everyDay('2026-11-23', 7, '14:00', '22:00') })],
@@ -20,24 +19,18 @@ let err: string;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'contacts-cli-'));
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
 });
 
 afterEach(async () => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Runs the command in process; its output lands in `out` and `err`. */
 async function run(...args: string[]): Promise<number> {
-  const program = new Command('kontinuitet').exitOverride();
-  registerContacts(program);
-  process.exitCode = undefined;
-  await program.parseAsync(['node', 'kontinuitet', 'contacts', 'suggest', ...args]);
-  return Number(process.exitCode ?? 0);
+  const result = await runInProcess(['contacts', 'suggest', ...args]);
+  out = result.out;
+  err = result.err;
+  return result.code;
 }
 
 async function input(content: unknown): Promise<string> {
@@ -52,9 +45,9 @@ describe('kontinuitet contacts suggest', () => {
     const target = join(dir, 'suggestion.json');
     expect(await run(file, '-o', target)).toBe(0);
     expect(out).toMatch(/recipient\s+team\s+contact \(current → proposed\)\s+deputy\s+visits covered/);
-    expect(out).toMatch(/r1\s+T1\s+pm → am\s+pm\s+0% → 100%/);
-    expect(out).toMatch(/r2\s+T1\s+– → pm\s+am\s+– → 100%/);
-    expect(out).toMatch(/T1\s+2\s+1 → 2\s+0% → 100%\s+0% → 100%\s+0% → 100%\s+4 variables.*moves for time/);
+    expect(out).toMatch(/r1\s+T1\s+pm → am\s+pm\s+0 % → 100 %/);
+    expect(out).toMatch(/r2\s+T1\s+– → pm\s+am\s+- → 100 %/);
+    expect(out).toMatch(/T1\s+2\s+1 → 2\s+0 % → 100 %\s+0 % → 100 %\s+0 % → 100 %\s+4 variables.*moves for time/);
     const written = JSON.parse(await readFile(target, 'utf8'));
     expect(written.suggestions.map((r: { contact: string }) => r.contact)).toEqual(['am', 'pm']);
     expect(written.byTeam.T1).toMatchObject({ before: 0, after: 1 });
@@ -134,7 +127,7 @@ describe('kontinuitet contacts suggest', () => {
     expect(await run(file, '--weight', 'hours')).toBe(2);
     expect(err).toContain('--weight must be minutes or visits');
     expect(await run(file, '--keep-current-bonus', 'some')).toBe(2);
-    expect(err).toContain('--keep-current-bonus needs care minutes');
+    expect(err).toContain('--keep-current-bonus must be a number of care minutes from 0 to 1,000,000');
     expect(out).toBe('');
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { periodFloor } from '../../src/contacts/index.ts';
 import { addDays } from '../../src/time/index.ts';
 import type { PeriodProblem, PeriodStaff, VisitPlan } from '../../src/model/types.ts';
-import { everyDay, period, plan, recipient, staff } from '../period/fixtures.ts';
+import { everyDay, period, periodStaff as staff, plan, recipient } from '../builders.ts';
 
 const START = '2026-11-02';
 const DAYS = 14;

@@ -5,7 +5,7 @@ import { expandPeriod } from '../../src/period/index.ts';
 import { schemas } from '../../src/model/index.ts';
 import { qualifiedAsContact, ineligibility } from '../../src/rules/eligibility.ts';
 import type { PeriodProblem, PeriodStaff, Recipient } from '../../src/model/types.ts';
-import { everyDay, OFFICE, period, plan, recipient, staff } from '../period/fixtures.ts';
+import { everyDay, OFFICE, period, periodStaff as staff, plan, recipient } from '../builders.ts';
 
 const DAYS = 7;
 
@@ -201,10 +201,11 @@ describe('suggestContacts: the assignment', () => {
 
   it('keeps the current contact against one merely nearer, but changes it for one more covered visit', () => {
     // "current" starts about 1.6 km farther from the home than "near" (8 minutes at 5 per km), with the same shifts.
+    const home = { lat: OFFICE.lat + 0.005, lon: OFFICE.lon + 0.005 };
     const farther = { lat: OFFICE.lat + 0.025, lon: OFFICE.lon + 0.005 };
     const p = ward('2026-11-23', {
       staff: [staff('current', { start: farther, roster: everyDay('2026-11-23', DAYS, '07:00', '15:00') }), staff('near', { roster: everyDay('2026-11-23', DAYS, '07:00', '15:00') })],
-      recipients: [recipient('morning', { contact: 'current' })],
+      recipients: [recipient('morning', { contact: 'current', location: home })],
     });
     expect(row(suggestContacts(p), 'morning').contact).toBe('current');
     expect(row(suggestContacts(p, { keepCurrentBonus: 0 }), 'morning').contact).toBe('near');

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, median } from '../../src/metrics/index.ts';
 import type { DayProblem, RecipientMetrics, Schedule } from '../../src/model/types.ts';
-import { BASE_METRICS, baseProblem, baseSchedule, recipient, recipientOf, staffOf, visitOf } from '../check/fixtures.ts';
+import { recipient } from '../builders.ts';
+import { BASE_METRICS, baseProblem, baseSchedule, home, recipientOf, staffOf, visitOf } from '../check/fixtures.ts';
 
 function metricsWith(change: (problem: DayProblem, schedule: Schedule) => void) {
   const problem = baseProblem();
@@ -30,7 +31,7 @@ describe('computeMetrics', () => {
   it('median of an odd count is the middle value; recipients without visits in the problem are left out', () => {
     const m = metricsWith((p, s) => {
       p.visits = p.visits.filter((v) => v.id !== 'v5');
-      p.recipients.push(recipient('r5', 59.35));
+      p.recipients.push(recipient('r5', home(59.35)));
       s.unassigned = s.unassigned.filter((u) => u.visit !== 'v5');
     });
     expect(m.distinctStaffPerRecipient).toEqual({ mean: 5 / 3, median: 2, max: 2 });

@@ -6,7 +6,7 @@ import { InputError } from '../../src/model/errors.ts';
 import { addDays, daysBetween, weekdayOf } from '../../src/time/index.ts';
 import { WEEKDAYS } from '../../src/model/schemas.ts';
 import type { DayProblem } from '../../src/model/types.ts';
-import { everyDay, period, plan, recipient, staff } from './fixtures.ts';
+import { everyDay, period, periodStaff as staff, plan, recipient } from '../builders.ts';
 
 const datesOf = (days: DayProblem[], visitId: (date: string) => string) =>
   days.filter((d) => d.visits.some((v) => v.id === visitId(d.date))).map((d) => d.date);

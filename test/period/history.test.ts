@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { carryRecentStaff, StaffHistory } from '../../src/period/index.ts';
 import type { Route, Schedule } from '../../src/model/types.ts';
 import { addDays } from '../../src/time/index.ts';
-import { recipient } from './fixtures.ts';
+import { recipient } from '../builders.ts';
 
 const T = '2026-11-23T08:00:00+01:00';
 

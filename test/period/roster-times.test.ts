@@ -11,7 +11,7 @@ import { expandPeriod } from '../../src/period/index.ts';
 import { solveDay } from '../../src/solver/index.ts';
 import { PlanClock, epochMsToIso, zoneOf } from '../../src/time/index.ts';
 import { validatePeriodProblem } from '../../src/validate/index.ts';
-import { everyDay, period, plan, recipient, staff } from './fixtures.ts';
+import { everyDay, period, periodStaff as staff, plan, recipient } from '../builders.ts';
 
 const ZONE = 'Europe/Stockholm';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileDay } from '../../src/compile/index.ts';
 import { continuityCeiling } from '../../src/solver/ceiling.ts';
-import { day, nurse, recipient, visit } from './fixtures.ts';
+import { day, nurse, recipient, visit } from '../builders.ts';
 
 describe('the LP continuity ceiling', () => {
   it('counts what the contact can make when the windows leave room for all', () => {

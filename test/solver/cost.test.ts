@@ -6,7 +6,7 @@ import { Random } from '../../src/random/index.ts';
 import { CostEvaluator, DEFAULT_WEIGHTS, UNASSIGNED_DOUBLING_MINUTES } from '../../src/solver/cost.ts';
 import { applyInsertion, Inserter } from '../../src/solver/insertion.ts';
 import { Solution } from '../../src/solver/solution.ts';
-import { day, nurse, recipient, visit } from './fixtures.ts';
+import { day, nurse, recipient, visit } from '../builders.ts';
 
 describe('the cost evaluator', () => {
   it('keeps the incremental cost equal to a full recomputation over random inserts and removals', () => {

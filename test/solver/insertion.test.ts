@@ -3,7 +3,7 @@ import { compileDay } from '../../src/compile/index.ts';
 import { Random } from '../../src/random/index.ts';
 import { construct, CostEvaluator, Solution } from '../../src/solver/index.ts';
 import { applyInsertion, Inserter } from '../../src/solver/insertion.ts';
-import { day, nurse, recipient, visit } from './fixtures.ts';
+import { day, nurse, recipient, visit } from '../builders.ts';
 
 /**
  * Two services at once for one recipient, each needing a skill only one person has; the

@@ -6,7 +6,8 @@ import { checkSchedule } from '../../src/check/index.ts';
 import { compileDay } from '../../src/compile/index.ts';
 import { shiftCovers } from '../../src/rules/coverage.ts';
 import type { DayProblem } from '../../src/model/types.ts';
-import { nurse, staffOf } from './fixtures.ts';
+import { nurse } from '../builders.ts';
+import { staffOf } from './fixtures.ts';
 
 const OFFICE_1 = { lat: 59.315, lon: 18.07 };
 const OFFICE_2 = { lat: 59.316, lon: 18.072 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { day, near, nurse, recipient, solveChecked, staffOf, startOf, visit } from './fixtures.ts';
+import { day, near, nurse, recipient, visit } from '../builders.ts';
+import { solveChecked, staffOf, startOf } from './fixtures.ts';
 
 const minutesBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 60_000;
 

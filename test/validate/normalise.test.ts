@@ -9,7 +9,7 @@ import { generateDay, generatePeriod } from '../../src/generate/index.ts';
 import { StaffHistory, planPeriod } from '../../src/period/index.ts';
 import { solveDay } from '../../src/solver/index.ts';
 import { validateDayProblem, validatePeriodProblem } from '../../src/validate/index.ts';
-import { everyDay, period, plan, recipient, staff } from '../period/fixtures.ts';
+import { everyDay, period, periodStaff as staff, plan, recipient } from '../builders.ts';
 import { validDay, type Json } from './fixtures.ts';
 
 /** Optional fields of a day problem as paths into a generated day, with `*` for every item. */

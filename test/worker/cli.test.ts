@@ -79,7 +79,7 @@ describe.skipIf(!redisUp)('kontinuitet worker, enqueue and queue on Redis', () =
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^job \d+\n/);
-    expect(run.stderr).toMatch(/it \d+ {2}cost [\d.]+ {2}contact [\d.]+% {2}unassigned \d+ {2}team T[12]/);
+    expect(run.stderr).toMatch(/it \d+ {2}cost [\d.]+ {2}contact [\d.]+ % {2}unassigned \d+ {2}team T[12]/);
     return readFile(out, 'utf8').then((text) => {
       const local = solveDay(problem, { iterations: 4000, seed: 2, timeLimitMs: 60_000 });
       expect(withoutSeconds(JSON.parse(text) as Schedule)).toEqual(withoutSeconds(local));

@@ -8,16 +8,16 @@ import { generateDay } from '../../src/generate/index.ts';
 import { solveDay } from '../../src/solver/index.ts';
 import { InputError } from '../../src/model/errors.ts';
 import type { DayProblem, KpiReport, Schedule } from '../../src/model/types.ts';
-import { UsageError } from '../../src/cli/run.ts';
+import { UsageError } from '../../src/surface/run.ts';
 import { addDays } from '../../src/time/index.ts';
-import { contentJobId, parseJobData, INPUT_FAILURE, SHUTDOWN_REASON } from '../../worker/jobs.ts';
+import { contentJobId, describeRedis, parseJobData, INPUT_FAILURE, SHUTDOWN_REASON } from '../../worker/jobs.ts';
 import processJob, { inputFailure } from '../../worker/processors/index.ts';
 import { districtResults, solveDistrictJob, solveTeamJob, type TeamResult } from '../../worker/processors/solve.ts';
 import { districtParts } from '../../worker/district.ts';
 import { DEFAULT_SEARCH_PARAMS } from '../../src/solver/params.ts';
-import { describeRedis, versionAtLeast } from '../../worker/connection.ts';
+import { versionAtLeast } from '../../worker/connection.ts';
 import { workerSettings, type WorkerFlags } from '../../worker/options.ts';
-import { WORKER_DEFAULTS } from '../../worker/service.ts';
+import { WORKER_DEFAULTS } from '../../worker/options.ts';
 import { jobFields, resultFields } from '../../worker/log.ts';
 import { withoutSeconds } from './helpers.ts';
 
@@ -156,7 +156,7 @@ describe('the district flow', () => {
     parts.forEach((p, i) => {
       expect(p.data.iterations).toBe(Math.round((1000 * visits[i]) / problem.visits.length));
       // The teams share the time limit less what lending keeps.
-      expect(p.data.timeLimitSeconds).toBeCloseTo((9 * (1 - DEFAULT_SEARCH_PARAMS.lendingTimeShare) * visits[i]) / problem.visits.length, 9);
+      expect(p.data.timeLimitSeconds).toBeCloseTo((9 * (1 - DEFAULT_SEARCH_PARAMS.lendingShare) * visits[i]) / problem.visits.length, 9);
       expect(p.data.seed).toBe(2);
     });
   });

@@ -13,6 +13,7 @@ export function planPeriodJob(data: PlanPeriodData, ctx: SolveContext): PeriodSc
     seed: data.seed,
     history: data.history,
     lookAhead: data.lookAhead,
+    circle: data.circle,
     signal: ctx.signal,
     // The day being planned rides along with the solver's progress fields.
     onProgress: (date, p) => ctx.progress({ ...p, date }),

@@ -71,11 +71,12 @@ export function districtResults(values: Record<string, unknown>, expected: numbe
  */
 export function solveDistrictJob(data: SolveDistrictData, childValues: Record<string, unknown>): Schedule {
   const { problem } = loadDayProblem(data.problem);
-  const { timeLimitMs, seed } = districtSettings(problem, data);
+  const { timeLimitMs, iterations, seed } = districtSettings(problem, data);
   const outcomes = districtResults(childValues, districtParts(problem, data).length);
-  const lending = timeLimitMs * DEFAULT_SEARCH_PARAMS.lendingTimeShare;
+  const lending = timeLimitMs * DEFAULT_SEARCH_PARAMS.lendingShare;
   return finishDay(problem, outcomes, {
     seed,
+    iterations,
     deadline: performance.now() + lending,
     searchSeconds: outcomes.reduce((sum, o) => sum + o.elapsedMs, 0) / 1000,
   }).schedule;

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
 import { loadPeriodProblem } from '../../validate/index.ts';
 import { periodFloor, type FloorGroup, type PeriodFloor } from '../../contacts/index.ts';
-import { runCommand } from '../run.ts';
+import { runCommand } from '../../surface/run.ts';
 
 interface BoundFlags {
   json?: boolean;

@@ -5,7 +5,7 @@ import { readJsonFile, toJsonText } from '../../io/index.ts';
 import { schemas } from '../../model/index.ts';
 import type { Metrics } from '../../model/types.ts';
 import { loadDayProblem, parseShape } from '../../validate/index.ts';
-import { EXIT_OK, runCommand } from '../run.ts';
+import { EXIT_OK, runCommand } from '../../surface/run.ts';
 
 /** FORMAT §5 exit codes, with "exit 1 on a violation" for this command. */
 const EXIT_VIOLATION = 1;

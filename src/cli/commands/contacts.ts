@@ -6,7 +6,9 @@ import type { Command } from 'commander';
 import { readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
 import { loadPeriodProblem } from '../../validate/index.ts';
 import { applySuggestion, suggestContacts, CARE_WEIGHTS, DEFAULT_CARE_WEIGHT, DEFAULT_KEEP_CURRENT_BONUS, DEFAULT_MAX_PER_CONTACT, type CareWeight, type ContactSuggestion } from '../../contacts/index.ts';
-import { runCommand, UsageError } from '../run.ts';
+import { runCommand, UsageError } from '../../surface/run.ts';
+import { numberOption, optionalNumber, type NumberRange } from '../../surface/options.ts';
+import { percent } from '../../surface/format.ts';
 
 interface SuggestFlags {
   output?: string;
@@ -22,34 +24,9 @@ interface SuggestFlags {
 }
 
 /** Bounds that keep the LP's numbers sane: past them every recipient is allowed, or the bonus outweighs all care. */
-const MAX_RECIPIENTS_PER_STAFF = 100_000;
-const HALF_EARTH_KM = 20_037;
-const MAX_BONUS_MINUTES = 1_000_000;
-
-function wholeNumber(text: string, flag: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_RECIPIENTS_PER_STAFF) {
-    throw new UsageError(`${flag} needs a whole number from 1 to ${MAX_RECIPIENTS_PER_STAFF.toLocaleString('en-US')}, not "${text}"`);
-  }
-  return Number(text);
-}
-
-function kilometres(text: string, flag: string): number {
-  const km = Number(text);
-  if (text.trim() === '' || !Number.isFinite(km) || km < 0 || km > HALF_EARTH_KM) throw new UsageError(`${flag} needs a distance in km from 0 to ${HALF_EARTH_KM.toLocaleString('en-US')}, not "${text}"`);
-  return km;
-}
-
-function minutes(text: string, flag: string): number {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > MAX_BONUS_MINUTES) {
-    throw new UsageError(`${flag} needs care minutes from 0 to ${MAX_BONUS_MINUTES.toLocaleString('en-US')}, not "${text}"`);
-  }
-  return n;
-}
-
-function percent(share: number | null): string {
-  return share === null ? '–' : `${Math.round(share * 100)}%`;
-}
+const RECIPIENTS_PER_STAFF: NumberRange = { integer: true, min: 1, max: 100_000, unit: 'recipients' };
+const DISTANCE_KM: NumberRange = { min: 0, max: 20_037, unit: 'km' };
+const BONUS_MINUTES: NumberRange = { min: 0, max: 1_000_000, unit: 'care minutes' };
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
@@ -65,8 +42,8 @@ export function suggestionTable(suggestion: ContactSuggestion): string {
       row.team,
       `${row.previousContact ?? '–'} → ${row.contact ?? '–'}`,
       row.deputy ?? '–',
-      `${percent(row.previousCoveredShare)} → ${percent(row.coveredShare)}`,
-      percent(row.withinTimeShare),
+      `${percent(row.previousCoveredShare, 0)} → ${percent(row.coveredShare, 0)}`,
+      percent(row.withinTimeShare, 0),
       row.reason ?? '',
     ]),
   ];
@@ -78,9 +55,9 @@ export function suggestionTable(suggestion: ContactSuggestion): string {
         team,
         String(t.recipients),
         `${t.withContactBefore} → ${t.withContactAfter}`,
-        `${percent(t.before)} → ${percent(t.after)}`,
-        `${percent(t.minutesBefore)} → ${percent(t.minutesAfter)}`,
-        `${percent(t.withinTimeBefore)} → ${percent(t.withinTimeAfter)}`,
+        `${percent(t.before, 0)} → ${percent(t.after, 0)}`,
+        `${percent(t.minutesBefore, 0)} → ${percent(t.minutesAfter, 0)}`,
+        `${percent(t.withinTimeBefore, 0)} → ${percent(t.withinTimeAfter, 0)}`,
         `${lp.variables} variables, ${lp.seconds.toFixed(3)} s${lp.integral ? ', integral' : ', fractional'}${lp.fallback ? ', rounded and repaired' : ''}${suggestion.capacity ? `, ${lp.moves} moves for time` : ''}`,
       ];
     }),
@@ -113,10 +90,10 @@ export function registerContacts(program: Command): void {
         if (flags.format !== 'table' && flags.format !== 'json') throw new UsageError(`--format must be table or json, not "${flags.format}"`);
         if (!(CARE_WEIGHTS as readonly string[]).includes(flags.weight)) throw new UsageError(`--weight must be minutes or visits, not "${flags.weight}"`);
         if (flags.apply && !flags.output) throw new UsageError('--apply needs -o FILE for the period with contacts');
-        const maxPerContact = wholeNumber(flags.maxPerContact, '--max-per-contact');
-        const maxPerDeputy = flags.maxPerDeputy === undefined ? undefined : wholeNumber(flags.maxPerDeputy, '--max-per-deputy');
-        const maxDistanceKm = flags.maxDistanceKm === undefined ? undefined : kilometres(flags.maxDistanceKm, '--max-distance-km');
-        const keepCurrentBonus = minutes(flags.keepCurrentBonus, '--keep-current-bonus');
+        const maxPerContact = numberOption(flags.maxPerContact, '--max-per-contact', RECIPIENTS_PER_STAFF);
+        const maxPerDeputy = optionalNumber(flags.maxPerDeputy, '--max-per-deputy', RECIPIENTS_PER_STAFF);
+        const maxDistanceKm = optionalNumber(flags.maxDistanceKm, '--max-distance-km', DISTANCE_KM);
+        const keepCurrentBonus = numberOption(flags.keepCurrentBonus, '--keep-current-bonus', BONUS_MINUTES);
 
         const { problem: period } = loadPeriodProblem(await readJsonFile(file));
         const suggestion = suggestContacts(period, {

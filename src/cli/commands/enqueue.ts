@@ -5,15 +5,14 @@
 import type { Command } from 'commander';
 import { readJsonFile, readTableText, toJsonText, writeFileAtomic } from '../../io/index.ts';
 import { assertValueLimits, limitOf } from '../../limits/index.ts';
-import { ITERATIONS, SEED, optionalNumber } from '../options.ts';
+import { ITERATIONS, SEED, optionalNumber, queueName } from '../../surface/options.ts';
 import { TIME_LIMIT_PER_DAY } from './plan-period.ts';
 import { DateString } from '../../model/schemas.ts';
 import { DEFAULT_TIMEZONE, isValidZone } from '../../time/index.ts';
 import type { SolveProgress } from '../../solver/index.ts';
-import { describeRedis, redisUrl } from '../../../worker/connection.ts';
-import { DEFAULT_PREFIX, DEFAULT_QUEUE, INPUT_FAILURE, PUBLIC_JOBS, type PublicJobName } from '../../../worker/jobs.ts';
-import { JOB_STATES, QueueClient, type JobData, type QueueTarget } from '../../../worker/producer.ts';
-import { EXIT_INPUT, EXIT_INTERNAL, runCommand, UsageError } from '../run.ts';
+import { DEFAULT_PREFIX, DEFAULT_QUEUE, INPUT_FAILURE, JOB_STATES, PUBLIC_JOBS, describeRedis, redisUrl, type PublicJobName } from '../../../worker/jobs.ts';
+import type { JobData, QueueClient, QueueTarget } from '../../../worker/producer.ts';
+import { EXIT_INPUT, EXIT_INTERNAL, runCommand, UsageError } from '../../surface/run.ts';
 import { TIME_LIMIT, progressLine } from './solve.ts';
 
 interface TargetFlags {
@@ -44,10 +43,7 @@ function withTarget(command: Command): Command {
 }
 
 function target(flags: TargetFlags): QueueTarget {
-  for (const [flag, value] of [['--queue', flags.queue], ['--prefix', flags.prefix]] as const) {
-    if (!/^[A-Za-z0-9._-]+$/.test(value)) throw new UsageError(`${flag} may hold letters, digits, ".", "_" and "-" only, not "${value}"`);
-  }
-  return { redisUrl: redisUrl(), queue: flags.queue, prefix: flags.prefix };
+  return { redisUrl: redisUrl(), queue: queueName(flags.queue, '--queue'), prefix: queueName(flags.prefix, '--prefix') };
 }
 
 async function jobData(name: PublicJobName, file: string, flags: EnqueueFlags): Promise<JobData[PublicJobName]> {
@@ -83,6 +79,12 @@ async function jobData(name: PublicJobName, file: string, flags: EnqueueFlags): 
 }
 
 /** Redis errors get one plain line; the queue is not ours to diagnose further. */
+/** BullMQ and ioredis load only for the commands that talk to Redis: every other command starts without them. */
+async function queueClient(where: QueueTarget): Promise<QueueClient> {
+  const { QueueClient } = await import('../../../worker/producer.ts');
+  return new QueueClient(where);
+}
+
 async function reachable(client: QueueClient, url: string): Promise<boolean> {
   try {
     await client.ping();
@@ -132,7 +134,7 @@ export function registerEnqueue(program: Command): void {
         const name = flags.job as PublicJobName;
         const where = target(flags);
         const data = await jobData(name, file, flags);
-        const client = new QueueClient(where);
+        const client = await queueClient(where);
         try {
           if (!(await reachable(client, where.redisUrl))) return EXIT_INTERNAL;
           if (flags.wait) await client.events();
@@ -166,7 +168,7 @@ export function registerEnqueue(program: Command): void {
     .action((flags: TargetFlags & { json?: boolean }) =>
       runCommand(async () => {
         const where = target(flags);
-        const client = new QueueClient(where);
+        const client = await queueClient(where);
         try {
           if (!(await reachable(client, where.redisUrl))) return EXIT_INTERNAL;
           const status = await client.status();
@@ -189,7 +191,7 @@ export function registerEnqueue(program: Command): void {
     .action((id: string, flags: TargetFlags) =>
       runCommand(async () => {
         const where = target(flags);
-        const client = new QueueClient(where);
+        const client = await queueClient(where);
         try {
           if (!(await reachable(client, where.redisUrl))) return EXIT_INTERNAL;
           const result = await client.cancel(id);

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { generateDay, generatePeriod, PRESETS, DEFAULT_DAY_DATE, DEFAULT_PERIOD_START, DEFAULT_PERIOD_DAYS, type PeriodOptions, type PresetName } from '../../generate/index.ts';
 import { toJsonText, writeFileAtomic } from '../../io/index.ts';
-import { UsageError, runCommand } from '../run.ts';
+import { UsageError, runCommand } from '../../surface/run.ts';
 
 interface GenerateFlags {
   preset: PresetName;

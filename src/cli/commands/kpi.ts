@@ -15,7 +15,7 @@ import {
   type KpiRecipientInfo,
   type PerformedRow,
 } from '../../kpi/index.ts';
-import { UsageError, runCommand } from '../run.ts';
+import { UsageError, runCommand } from '../../surface/run.ts';
 
 interface KpiCliOptions {
   recipients: string;

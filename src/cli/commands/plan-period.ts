@@ -3,10 +3,11 @@ import type { Command } from 'commander';
 import { readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
 import { loadPeriodProblem } from '../../validate/index.ts';
 import { planPeriod, LOOK_AHEAD_SHARE } from '../../period/index.ts';
-import { runCommand } from '../run.ts';
-import { ITERATIONS, SEED, optionalNumber, type NumberRange } from '../options.ts';
+import { runCommand } from '../../surface/run.ts';
+import { ITERATIONS, SEED, optionalNumber, type NumberRange } from '../../surface/options.ts';
 import { MAX_TIME_LIMIT_SECONDS_PER_DAY } from '../../limits/index.ts';
 import { progressLine } from './solve.ts';
+import { percent } from '../../surface/format.ts';
 
 interface PlanFlags {
   output?: string;
@@ -15,6 +16,7 @@ interface PlanFlags {
   seed?: string;
   history: boolean;
   lookAhead: boolean;
+  circle: boolean;
   lookAheadShare?: string;
   quiet?: boolean;
   json?: boolean;
@@ -35,6 +37,7 @@ export function registerPlanPeriod(program: Command): void {
     .option('-s, --seed <n>', 'random seed')
     .option('--no-history', 'plan each day without the staff met on earlier days')
     .option('--no-look-ahead', 'do not prefer new faces who return on the recipient\'s coming days')
+    .option('--no-circle', 'plan once, without keeping each recipient to the circle of staff a first plan shows (by default a third of each day\'s budget goes to that first plan)')
     .option('--look-ahead-share <share>', `how strongly look-ahead charges a new face, as a share of the newStaff weight (default ${LOOK_AHEAD_SHARE})`)
     .option('-q, --quiet', 'no progress and no summary')
     .option('--json', 'progress as JSON lines on stderr')
@@ -56,6 +59,7 @@ export function registerPlanPeriod(program: Command): void {
           seed,
           history: flags.history,
           lookAhead: flags.lookAhead,
+          circle: flags.circle,
           lookAheadShare,
           onProgress: (date, p) => {
             if (flags.json) log(JSON.stringify({ date, progress: p }));
@@ -64,13 +68,14 @@ export function registerPlanPeriod(program: Command): void {
               log(`  ${date}  ${progressLine(p)}`);
             }
           },
-          onDay: ({ date, index, days, schedule }) => {
+          onDay: ({ date, index, days, pass, schedule }) => {
             lastProgress = 0;
             const m = schedule.metrics;
+            const which = flags.circle ? `plan ${pass}/2, ` : '';
             log(
               flags.json
-                ? JSON.stringify({ day: date, index, days, contactShare: m.contactShare, unassigned: schedule.unassigned.length, travelMinutes: m.travelMinutes })
-                : `day ${index + 1}/${days} ${date}: ${m.assigned}/${m.visits} visits, by contact ${m.contactShare === null ? '-' : `${(m.contactShare * 100).toFixed(1)} %`}, unassigned ${schedule.unassigned.length}, travel ${m.travelMinutes} min`,
+                ? JSON.stringify({ day: date, index, days, pass, contactShare: m.contactShare, unassigned: schedule.unassigned.length, travelMinutes: m.travelMinutes })
+                : `${which}day ${index + 1}/${days} ${date}: ${m.assigned}/${m.visits} visits, by contact ${percent(m.contactShare)}, unassigned ${schedule.unassigned.length}, travel ${m.travelMinutes} min`,
             );
           },
         });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../io/index.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES, findBrowser, isLanguage, printPdf, readReport, renderReport } from '../../report/index.ts';
-import { UsageError, runCommand } from '../run.ts';
+import { UsageError, runCommand } from '../../surface/run.ts';
 
 interface ReportFlags {
   problem?: string;

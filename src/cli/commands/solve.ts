@@ -4,10 +4,11 @@ import { readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
 import { loadDayProblem } from '../../validate/index.ts';
 import { DEFAULT_SEED, DEFAULT_TIME_LIMIT_SECONDS, solveDayWithStats, type SolveProgress } from '../../solver/index.ts';
 import type { Schedule } from '../../model/types.ts';
-import { runCommand } from '../run.ts';
-import { ITERATIONS, SEED, optionalNumber, type NumberRange } from '../options.ts';
+import { runCommand } from '../../surface/run.ts';
+import { ITERATIONS, SEED, optionalNumber, type NumberRange } from '../../surface/options.ts';
 import { MAX_TIME_LIMIT_SECONDS } from '../../limits/index.ts';
 import { formatSummary } from '../summary.ts';
+import { percent } from '../../surface/format.ts';
 
 export const TIME_LIMIT: NumberRange = { above: 0, max: MAX_TIME_LIMIT_SECONDS, unit: 'seconds' };
 
@@ -21,14 +22,10 @@ interface SolveFlags {
   wholeDistrict?: boolean;
 }
 
-function pct(x: number | null): string {
-  return x === null ? '-' : `${(x * 100).toFixed(1)}%`;
-}
-
 export function progressLine(p: SolveProgress): string {
   return (
     `${(p.elapsedMs / 1000).toFixed(1)}s  it ${p.iterations}  cost ${p.bestCost.toFixed(1)}  ` +
-    `contact ${pct(p.contactShare)}  unassigned ${p.unassigned}${p.team ? `  team ${p.team}` : ''}`
+    `contact ${percent(p.contactShare)}  unassigned ${p.unassigned}${p.team ? `  team ${p.team}` : ''}`
   );
 }
 

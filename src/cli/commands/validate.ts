@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { readJsonFile, toJsonText } from '../../io/index.ts';
 import { InputError, type InputProblem } from '../../model/errors.ts';
 import { KNOWN_FORMATS, validateDocument } from '../../validate/index.ts';
-import { EXIT_INPUT, EXIT_OK, runCommand } from '../run.ts';
+import { EXIT_INPUT, EXIT_OK, runCommand } from '../../surface/run.ts';
 
 export interface FileReport {
   file: string;

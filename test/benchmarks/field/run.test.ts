@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/cli/run.ts';
+import { UsageError } from '../../../src/surface/run.ts';
 import type { Violation } from '../../../src/check/index.ts';
 import { MANKOWSKA_DIR, UHHC_DIR, loadIolabSolution, readExternal } from '../../../benchmarks/field/index.ts';
 import {

@@ -45,6 +45,12 @@ export function optionalNumber(text: string | undefined, flag: string, range: Nu
   return text === undefined ? undefined : numberOption(text, flag, range);
 }
 
+/** A queue name or key prefix: letters, digits, ".", "_" and "-" (Redis keys are `<prefix>:<queue>:…`). */
+export function queueName(value: string, flag: string): string {
+  if (!/^[A-Za-z0-9._-]+$/.test(value)) throw new UsageError(`${flag} may hold letters, digits, ".", "_" and "-" only, not "${value}"`);
+  return value;
+}
+
 /** A seed: any whole number JavaScript holds exactly. */
 export const SEED: NumberRange = { integer: true, min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
 /** An iteration budget. */
