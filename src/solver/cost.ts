@@ -55,6 +55,8 @@ export interface CostOptions {
   objective?: Objective;
   /** Added to `newStaff` for a first meeting today (the period planner's look-ahead). */
   meetCost?: MeetCost;
+  /** Added for every visit of the recipient the staff member makes (the period planner's circle). */
+  visitCost?: MeetCost;
 }
 
 /** Who each recipient meets today: `met[r * S + s]` visits by s, `distinct[r]` people. */
@@ -78,6 +80,8 @@ export class CostEvaluator {
    * `newStaff` when s is not among the recent staff, plus the caller's `meetCost`.
    */
   readonly firstMeetCost: Float64Array;
+  /** visitCost[r * S + s]: what each visit of recipient r by staff s adds; null when the caller gives none. */
+  readonly visitCost: Float64Array | null;
 
   constructor(inst: Instance, options: CostOptions = {}) {
     this.inst = inst;
@@ -90,6 +94,11 @@ export class CostEvaluator {
       for (let s = 0; s < S; s++) {
         this.firstMeetCost[r * S + s] = (inst.recentStaff[r].has(s) ? 0 : this.weights.newStaff) + (meetCost ? meetCost(inst.recipientIds[r], inst.staffIds[s]) : 0);
       }
+    }
+    const { visitCost } = options;
+    this.visitCost = visitCost ? new Float64Array(R * S) : null;
+    if (visitCost) {
+      for (let r = 0; r < R; r++) for (let s = 0; s < S; s++) this.visitCost![r * S + s] = visitCost(inst.recipientIds[r], inst.staffIds[s]);
     }
   }
 
@@ -137,6 +146,12 @@ export class CostEvaluator {
     const team = inst.recipientTeam[r];
     if (inst.staffTeam[a] !== team) cost += w.otherTeam;
     if (b >= 0 && inst.staffTeam[b] !== team) cost += w.otherTeam;
+    const own = this.visitCost;
+    if (own !== null) {
+      const S = inst.staffCount;
+      cost += own[r * S + a];
+      if (b >= 0) cost += own[r * S + b];
+    }
     if (inst.contactId[r] !== null) {
       const c = inst.contact[r];
       if (a !== c && b !== c) {

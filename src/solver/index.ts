@@ -50,8 +50,15 @@ export interface SolveDayOptions {
   progressEveryMs?: number;
   /** Solve a multi-team day team by team (default) or as one instance. */
   byTeam?: boolean;
+  /**
+   * Lend other teams' staff for the visits a team leaves out (default true, FORMAT rule 22);
+   * false keeps teams as walls, which only a comparison wants.
+   */
+  lend?: boolean;
   /** Extra cost of a recipient meeting a staff member for the first time today (period look-ahead). */
   meetCost?: MeetCost;
+  /** Extra cost of each visit of a recipient a staff member makes (the period planner's circle). */
+  visitCost?: MeetCost;
   /** Search parameters other than the defaults (`params.ts`). */
   params?: Partial<SearchParams>;
 }
@@ -106,6 +113,7 @@ export interface TeamRun {
   seed: number;
   signal?: AbortSignal;
   meetCost?: MeetCost;
+  visitCost?: MeetCost;
   params?: Partial<SearchParams>;
   progressEveryMs?: number;
   /** The piece's own progress: its time, iterations, cost and unassigned visits so far. */
@@ -115,7 +123,7 @@ export interface TeamRun {
 /** Searches one piece of a day (a team, or the whole day) with its budget. */
 export function solveTeam(piece: DayProblem, run: TeamRun): TeamOutcome {
   const inst = compileDay(piece);
-  const cost = new CostEvaluator(inst, { meetCost: run.meetCost });
+  const cost = new CostEvaluator(inst, { meetCost: run.meetCost, visitCost: run.visitCost });
   const ceiling = continuityCeiling(inst);
   const result = search(cost, {
     timeLimitMs: run.timeLimitMs,
@@ -146,8 +154,13 @@ export function solveTeam(piece: DayProblem, run: TeamRun): TeamOutcome {
 
 export interface JoinOptions {
   seed: number;
+  /** The day's iteration budget, when it has one (lending keeps to its share). */
+  iterations?: number;
+  /** False joins the teams' outcomes as they are (see `SolveDayOptions.lend`). */
+  lend?: boolean;
   deadline?: number;
   meetCost?: MeetCost;
+  visitCost?: MeetCost;
   params?: Partial<SearchParams>;
 }
 
@@ -166,7 +179,7 @@ export interface Joined {
  */
 export function joinTeams(problem: DayProblem, outcomes: readonly TeamOutcome[], options: JoinOptions): Joined {
   const leftOut = outcomes.flatMap((o) => o.unassigned);
-  if (outcomes.length === 1 || leftOut.length === 0) {
+  if (outcomes.length === 1 || leftOut.length === 0 || options.lend === false) {
     return {
       parts: { routes: outcomes.flatMap((o) => o.routes), unassigned: leftOut, explanations: outcomes.flatMap((o) => o.explanations) },
       objective: outcomes.reduce((sum, o) => sum + o.objective, 0),
@@ -210,7 +223,7 @@ export function finishDay(problem: DayProblem, outcomes: readonly TeamOutcome[],
 export function solveDayWithStats(problem: DayProblem, options: SolveDayOptions = {}): { schedule: Schedule; stats: SolveStats } {
   const { timeLimitMs, seed, iterations } = resolveSolveSettings(options, problem.options);
   const params = searchParams(options.params);
-  const pieces = teamPieces(problem, { timeLimitMs, iterations }, options.byTeam !== false, params.lendingTimeShare);
+  const pieces = teamPieces(problem, { timeLimitMs, iterations }, options.byTeam !== false, params.lendingShare);
   const t0 = performance.now();
   const outcomes: TeamOutcome[] = [];
   let iterationsBefore = 0;
@@ -222,6 +235,7 @@ export function solveDayWithStats(problem: DayProblem, options: SolveDayOptions 
       seed,
       signal: options.signal,
       meetCost: options.meetCost,
+      visitCost: options.visitCost,
       params: options.params,
       progressEveryMs: options.progressEveryMs,
       onProgress: options.onProgress
@@ -244,7 +258,10 @@ export function solveDayWithStats(problem: DayProblem, options: SolveDayOptions 
   const { schedule, objective } = finishDay(problem, outcomes, {
     seed,
     deadline: t0 + timeLimitMs,
+    iterations,
+    lend: options.lend,
     meetCost: options.meetCost,
+    visitCost: options.visitCost,
     params: options.params,
     searchSeconds: (performance.now() - t0) / 1000,
   });

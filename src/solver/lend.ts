@@ -23,14 +23,17 @@ export interface LendOptions {
   seed: number;
   /** `performance.now()` by which lending stops (it always places what fits outright). */
   deadline?: number;
+  /** The day's iteration budget, of which lending tries at most `lendingShare`. */
+  iterations?: number;
   meetCost?: MeetCost;
+  visitCost?: MeetCost;
   params?: Partial<SearchParams>;
 }
 
 /** The whole day's solution: the teams' routes as planned, then their left-out visits placed wherever the day has room. */
 export function lendAcrossTeams(problem: DayProblem, teamRoutes: readonly PlannedRoute[], options: LendOptions): Solution {
   const inst = compileDay(problem);
-  const cost = new CostEvaluator(inst, { meetCost: options.meetCost });
+  const cost = new CostEvaluator(inst, { meetCost: options.meetCost, visitCost: options.visitCost });
   const params = searchParams(options.params);
   const hardness = difficulty(inst, params);
   const inserter = new Inserter(inst);
@@ -39,7 +42,8 @@ export function lendAcrossTeams(problem: DayProblem, teamRoutes: readonly Planne
   let objective = day.objective();
   // A few routes at a time: clearing every eligible route of a district would re-plan it whole.
   const ctx = { inst, rng: new Random(options.seed), params: { ...params, unassignedAllStaffProbability: 0 }, neighbours: [] };
-  const tries = params.lendingIterationsPerVisit * day.unassignedCount;
+  const perVisit = params.lendingIterationsPerVisit * day.unassignedCount;
+  const tries = options.iterations === undefined ? perVisit : Math.min(perVisit, Math.ceil(params.lendingShare * options.iterations));
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   for (let i = 0; i < tries && day.unassignedCount > 0 && performance.now() < deadline; i++) {
     const candidate = day.clone();

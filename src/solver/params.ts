@@ -78,10 +78,11 @@ export interface SearchParams {
    */
   lendingIterationsPerVisit: number;
   /**
-   * Share of a time limit kept for lending when a day is planned team by team: the teams
-   * share the rest, and lending stops when the limit is reached. @defaultValue 0.1
+   * What lending may take when a day is planned team by team: this share of the time limit
+   * (the teams share the rest, and lending stops at the limit) and, under an iteration budget,
+   * at most this share of the iterations as room-making tries. @defaultValue 0.1
    */
-  lendingTimeShare: number;
+  lendingShare: number;
   /** Regret of a visit with only one feasible route: it goes in before any visit with a choice. @defaultValue 1e6 */
   regretAlone: number;
   /** Among equal regrets, a cheaper insertion first: its cost times this comes off the score. @defaultValue 0.001 */
@@ -119,7 +120,7 @@ export const DEFAULT_SEARCH_PARAMS: Readonly<SearchParams> = {
   hardnessWindow: 100,
   hardnessDurationDivisor: 10,
   lendingIterationsPerVisit: 10,
-  lendingTimeShare: 0.1,
+  lendingShare: 0.1,
   regretAlone: 1e6,
   regretCostTieBreak: 1e-3,
 };

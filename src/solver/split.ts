@@ -54,12 +54,12 @@ export interface TeamPiece {
 
 /**
  * The pieces a day is planned in, each with its budget: the teams share the time limit less
- * what lending keeps (`lendingTimeShare`), and the iterations, by visits. A day that does not
+ * what lending keeps (`lendingShare`), and the iterations, by visits. A day that does not
  * split, or is planned whole, is one piece with the whole budget.
  */
-export function teamPieces(problem: DayProblem, budget: Budget, byTeam = true, lendingTimeShare = DEFAULT_SEARCH_PARAMS.lendingTimeShare): TeamPiece[] {
+export function teamPieces(problem: DayProblem, budget: Budget, byTeam = true, lendingShare = DEFAULT_SEARCH_PARAMS.lendingShare): TeamPiece[] {
   const parts = byTeam ? splitByTeam(problem) : null;
   if (!parts) return [{ problem, team: problem.teams.map((t) => t.id).join('+'), budget }];
-  const teams = { timeLimitMs: budget.timeLimitMs * (1 - lendingTimeShare), iterations: budget.iterations };
+  const teams = { timeLimitMs: budget.timeLimitMs * (1 - lendingShare), iterations: budget.iterations };
   return parts.map((piece) => ({ problem: piece, team: piece.teams[0].id, budget: splitBudget(teams, piece.visits.length, problem.visits.length, parts.length) }));
 }

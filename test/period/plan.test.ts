@@ -8,12 +8,17 @@ import type { DayProblem, Schedule } from '../../src/model/types.ts';
 describe('planPeriod', () => {
   const period = generatePeriod({ seed: 11, teams: 1, staffPerTeam: 6, recipientsPerTeam: 14, days: 16 });
   const solved: { problem: DayProblem; schedule: Schedule }[] = [];
-  const result = planPeriod(period, { iterationsPerDay: 80, seed: 3, onDay: ({ problem, schedule }) => solved.push({ problem, schedule }) });
+  const firstPlan: { problem: DayProblem; schedule: Schedule }[] = [];
+  const result = planPeriod(period, { iterationsPerDay: 90, seed: 3, onDay: ({ pass, problem, schedule }) => (pass === 2 ? solved : firstPlan).push({ problem, schedule }) });
 
-  it('plans every day, each passing the checker', () => {
+  it('plans every day twice (a first plan for the circles, then the plan), each passing the checker', () => {
     expect(result.days.map((d) => d.date)).toEqual(solved.map((d) => d.problem.date));
     expect(result.days).toHaveLength(16);
-    for (const { problem, schedule } of solved) expect(checkSchedule(problem, schedule).violations).toEqual([]);
+    expect(firstPlan.map((d) => d.problem.date)).toEqual(solved.map((d) => d.problem.date));
+    for (const { problem, schedule } of [...firstPlan, ...solved]) expect(checkSchedule(problem, schedule).violations).toEqual([]);
+    // The first plan takes a third of each day's budget, the plan the rest.
+    expect(firstPlan[0].schedule.solver?.iterations).toBe(30);
+    expect(solved[0].schedule.solver?.iterations).toBe(60);
     expect(schemas.PeriodSchedule.safeParse(result).success).toBe(true);
   });
 
@@ -44,7 +49,7 @@ describe('planPeriod', () => {
   });
 
   it('is deterministic for a seed and iteration budget', () => {
-    const again = planPeriod(period, { iterationsPerDay: 80, seed: 3 });
+    const again = planPeriod(period, { iterationsPerDay: 90, seed: 3 });
     const strip = (days: Schedule[]) => days.map((d) => ({ ...d, solver: { ...d.solver, seconds: 0 } }));
     expect(strip(again.days)).toEqual(strip(result.days));
     expect(again.kpi).toEqual(result.kpi);
