@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --quick] [-- --only micro|day|district]`: the day-solver
+ * `npm run bench [-- --quick] [-- --only micro|day|district|replan]`: the day-solver
  * benchmarks, printed as tables and written to benchmarks/results/day.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadDataset, microInsertion, qualityRun, type QualityResult } from './day.ts';
+import { replanBenchmark } from './replan.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -50,6 +51,22 @@ if (want('district')) {
   results.district = row;
   console.log(`\n## District day, team by team in one process (${seconds} s budget)`);
   printQuality([row]);
+}
+
+if (want('replan')) {
+  const { publishedIterations, scenarios } = replanBenchmark(loadDataset('full-team-day'), quick);
+  results.replan = scenarios;
+  const long = scenarios[0].warm[2].seconds;
+  console.log(`\n## Re-plan after a sick call (full team day published at ${publishedIterations} iterations, seed 1; the nurse with most visits ahead is sick from now)\n`);
+  console.log(`| now | sick | freed | frozen stops | first answer | cost first | cost 1 s | cost 3 s | cost ${long} s | 3 s vs ${long} s | changed visits (other staff, moved > 15 min or left out) warm 3 s (cold 3 s) | ratio | changed hands warm (cold) | moved at all warm (cold) | new faces warm (cold) | unassigned warm (cold) | contact warm (cold) | violations | frozen kept |`);
+  console.log(`|${'---|'.repeat(19)}`);
+  for (const s of scenarios) {
+    const [one, three, longest] = s.warm;
+    const all = [s.first, ...s.warm, s.cold];
+    console.log(
+      `| ${s.now} | ${s.sick} | ${s.freedVisits} | ${s.frozenStops} | ${num(s.first.wallMs, 0)} ms | ${num(s.first.objective)} | ${num(one.objective)} | ${num(three.objective)} | ${num(longest.objective)} | ${pct(s.gap3sToLong)} | ${three.changedVisits} (${s.cold.changedVisits}) | ${num(s.changedRatio, 1)}× | ${three.changedStaffVisits} (${s.cold.changedStaffVisits}) | ${three.movedVisits} (${s.cold.movedVisits}) | ${three.newFaces} (${s.cold.newFaces}) | ${three.unassignedMandatory} (${s.cold.unassignedMandatory}) | ${pct(three.contactShare)} (${pct(s.cold.contactShare)}) | ${all.reduce((n, r) => n + r.violations, 0)} | ${all.every((r) => r.frozenKept) ? 'yes' : 'NO'} |`,
+    );
+  }
 }
 
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });

@@ -10,11 +10,21 @@ import { schemas } from './model/index.ts';
 import type { PeriodSchedule, Schedule } from './model/types.ts';
 import { planPeriod as planValidPeriod, type PlanPeriodOptions } from './period/index.ts';
 import { solveDay as solveValidDay, type SolveDayOptions } from './solver/index.ts';
-import { loadDayProblem, loadPeriodProblem, parseShape } from './validate/index.ts';
+import { replanDay as replanValidDay, type Replan, type ReplanOptions } from './replan/index.ts';
+import { loadChanges, loadDayProblem, loadPeriodProblem, parseShape } from './validate/index.ts';
 
 /** Validates a day problem and solves it (`src/solver`). */
 export function solveDay(problem: unknown, options?: SolveDayOptions): Schedule {
   return solveValidDay(loadDayProblem(problem).problem, options);
+}
+
+/**
+ * Validates a day problem, the schedule published for it and what happened since
+ * (`kontinuitet/changes@1`), then re-plans the day from the published schedule (`src/replan`).
+ * Returns the new schedule (with its `replan` block) and the day as it now stands.
+ */
+export function replanDay(problem: unknown, published: unknown, changes: unknown, options?: ReplanOptions): Replan {
+  return replanValidDay(loadDayProblem(problem).problem, parseShape(schemas.CheckedSchedule, published, 'published schedule'), loadChanges(changes).changes, options);
 }
 
 /** Validates a period problem and plans it day by day (`src/period`). */
@@ -28,6 +38,7 @@ export function checkSchedule(problem: unknown, schedule: unknown): CheckResult 
 }
 
 export { DEFAULT_TIME_LIMIT_SECONDS, DEFAULT_SEED, type SolveDayOptions, type SolveProgress } from './solver/index.ts';
+export { DEFAULT_REPLAN_SECONDS, dayAsItNowStands, type Replan, type ReplanOptions, type Reassignment, type Taker } from './replan/index.ts';
 export { plannedKpi, DEFAULT_DAY_SECONDS, type PlanPeriodOptions } from './period/index.ts';
 export { type CheckResult, type Violation, type MetricDiff } from './check/index.ts';
 export { computeMetrics } from './metrics/index.ts';
@@ -50,7 +61,9 @@ export {
   validateDocument,
   validateDayProblem,
   validatePeriodProblem,
+  validateChanges,
   loadDayProblem,
+  loadChanges,
   loadPeriodProblem,
   KNOWN_FORMATS,
   type Validated,

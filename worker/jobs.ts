@@ -36,7 +36,7 @@ export function describeRedis(url: string): string {
 export const JOB_STATES = ['waiting', 'prioritized', 'delayed', 'active', 'waiting-children', 'completed', 'failed'] as const;
 
 /** Job names a producer may add. `solve-team` is internal: the children of a `solve-district` flow. */
-export const PUBLIC_JOBS = ['solve-day', 'solve-district', 'plan-period', 'kpi'] as const;
+export const PUBLIC_JOBS = ['solve-day', 'solve-district', 'replan-day', 'plan-period', 'kpi'] as const;
 export type PublicJobName = (typeof PUBLIC_JOBS)[number];
 export type JobName = PublicJobName | 'solve-team';
 
@@ -58,6 +58,20 @@ export const SolveDayData = z.strictObject({
   byTeam: z.boolean().optional(),
 });
 export type SolveDayData = z.infer<typeof SolveDayData>;
+
+/**
+ * A re-plan (FORMAT §7): the day problem, the schedule published for it and what happened
+ * since, each checked in full by the processor; the result is the new schedule.
+ */
+export const ReplanDayData = z.strictObject({
+  problem: DayDocument,
+  schedule: z.looseObject({}),
+  changes: z.looseObject({}),
+  ...solveSettings,
+  /** The time of the re-plan instead of the changes' `now`. */
+  now: z.string().optional(),
+});
+export type ReplanDayData = z.infer<typeof ReplanDayData>;
 
 /** The parent of a district flow: the whole day, whose children solved one team each. */
 export const SolveDistrictData = z.strictObject({ problem: DayDocument, ...solveSettings });
@@ -125,6 +139,7 @@ export const DATA_SCHEMAS = {
   'solve-day': SolveDayData,
   'solve-district': SolveDistrictData,
   'solve-team': SolveTeamData,
+  'replan-day': ReplanDayData,
   'plan-period': PlanPeriodData,
   kpi: KpiData,
 } as const satisfies Record<JobName, z.ZodType>;

@@ -16,6 +16,7 @@ import {
   type KpiData,
   type PlanPeriodData,
   type PublicJobName,
+  type ReplanDayData,
   type SolveDayData,
   type SolveDistrictData,
 } from './jobs.ts';
@@ -42,8 +43,7 @@ export interface Added {
 
 export type Outcome = { state: 'completed'; value: unknown } | { state: 'failed'; reason: string };
 
-export type JobData = { 'solve-day': SolveDayData; 'solve-district': SolveDistrictData; 'plan-period': PlanPeriodData; kpi: KpiData };
-
+export type JobData = { 'solve-day': SolveDayData; 'solve-district': SolveDistrictData; 'replan-day': ReplanDayData; 'plan-period': PlanPeriodData; kpi: KpiData };
 
 /** Jobs by state, as BullMQ names the states, the workers connected now, and whether the queue is paused. */
 export interface QueueStatus {

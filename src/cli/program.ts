@@ -12,6 +12,7 @@ import { registerWorker } from './commands/worker.ts';
 import { registerEnqueue } from './commands/enqueue.ts';
 import { registerBound } from './commands/bound.ts';
 import { registerReport } from './commands/report.ts';
+import { registerReplan } from './commands/replan.ts';
 
 // By the package's own name (its `exports` lists package.json), so it resolves from src/ and dist/ alike.
 const { version } = createRequire(import.meta.url)('kontinuitet/package.json') as { version: string };
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerContacts(program);
   registerKpi(program);
   registerSolve(program);
+  registerReplan(program);
   registerPlanPeriod(program);
   registerCheck(program);
   registerWorker(program);

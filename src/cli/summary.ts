@@ -1,5 +1,5 @@
 /** The end-of-run summary table a scheduler reads after `solve`. */
-import type { DayProblem, Schedule } from '../model/types.ts';
+import type { CheckedSchedule, DayProblem, ReplanSummary, Schedule } from '../model/types.ts';
 
 import { percent as pct } from '../surface/format.ts';
 
@@ -41,6 +41,59 @@ export function formatSummary(problem: DayProblem, schedule: Schedule): string {
     out += `\nNot by the contact (${notByContact.length}): ${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')}\n`;
     for (const e of notByContact.slice(0, MAX_LISTED)) out += `  ${e.visit} (${e.recipient}) by ${e.sent.join('+')}: ${e.message}\n`;
     if (notByContact.length > MAX_LISTED) out += `  … and ${notByContact.length - MAX_LISTED} more (see "explanations" in the schedule)\n`;
+  }
+  return out;
+}
+
+/**
+ * What a scheduler reads after `replan`, in ten seconds: what stands, who lost which visits
+ * and who took them, which recipients now meet someone new, what could not be placed.
+ */
+export function formatReplanSummary(day: DayProblem, published: Pick<CheckedSchedule, 'routes'>, schedule: Schedule & { replan: ReplanSummary }): string {
+  const r = schedule.replan;
+  const now = r.now.slice(11, 16);
+  let out = `\nRe-plan ${schedule.date} at ${now} (${day.staff.length} staff, ${day.visits.length} visits)\n`;
+  out += row(`frozen (begun before ${now})`, `${r.frozenStops} stops`);
+  out += row('changed hands', `${r.changedStaffVisits} visits`);
+  out += row('moved', `${r.movedVisits} visits, ${Math.round(r.movedMinutes)} min in all`);
+  out += row('newly unassigned', `${r.newlyUnassigned.length}`);
+  out += row('by contact', `${pct(schedule.metrics.contactShare)} (ceiling ${pct(schedule.metrics.contactReachableShare)})`);
+
+  const reassigned = r.reassigned ?? [];
+  const byLoser = new Map<string, typeof reassigned>();
+  for (const entry of reassigned) {
+    for (const s of entry.from.filter((s) => !entry.to.includes(s))) byLoser.set(s, [...(byLoser.get(s) ?? []), entry]);
+  }
+  if (byLoser.size > 0) {
+    out += '\nWho lost which visits, and who took them\n';
+    for (const [staff, entries] of byLoser) {
+      const away = r.absent?.find((a) => a.staff === staff);
+      const why = away ? ` (absent from ${away.from.slice(11, 16)})` : '';
+      const moves = entries.map((e) => `${e.visit} → ${e.to.length === 0 ? 'unassigned' : `${e.to.join('+')} (${e.taker})`}`);
+      out += `  ${staff}${why}: ${moves.slice(0, MAX_LISTED).join(', ')}${moves.length > MAX_LISTED ? `, … and ${moves.length - MAX_LISTED} more` : ''}\n`;
+    }
+  }
+
+  // Someone new: neither met in the 14 days nor sent by the published plan today.
+  const known = new Map(day.recipients.map((rec) => [rec.id, new Set((rec.recentStaff ?? []).map((e) => e.staff))]));
+  for (const route of published.routes) for (const stop of route.stops) known.get(stop.recipient)?.add(route.staff);
+  const strangers = new Map<string, Set<string>>();
+  for (const route of schedule.routes) {
+    for (const stop of route.stops) {
+      if (known.get(stop.recipient)?.has(route.staff)) continue;
+      strangers.set(stop.recipient, (strangers.get(stop.recipient) ?? new Set()).add(route.staff));
+    }
+  }
+  if (strangers.size > 0) {
+    const list = [...strangers].map(([recipient, staff]) => `${recipient}: ${[...staff].join(', ')}`);
+    out += `\nNow meet someone new (${strangers.size} recipients)\n  ${list.slice(0, MAX_LISTED).join('; ')}${list.length > MAX_LISTED ? `; … and ${list.length - MAX_LISTED} more` : ''}\n`;
+  }
+  const fresh = new Set(r.newlyUnassigned);
+  const left = schedule.unassigned.filter((u) => fresh.has(u.visit));
+  if (left.length > 0) {
+    out += '\nCould not be placed\n';
+    for (const u of left.slice(0, MAX_LISTED)) out += `  ${u.visit}: ${u.reason}: ${u.message}\n`;
+    if (left.length > MAX_LISTED) out += `  … and ${left.length - MAX_LISTED} more (see "unassigned" in the schedule)\n`;
   }
   return out;
 }

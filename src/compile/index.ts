@@ -58,6 +58,20 @@ export interface Instance {
   /** NaN when absent. */
   dueStart: Float64Array;
   preferredStart: Float64Array;
+  /** The start a published plan gave (FORMAT §7 rule 3); NaN when absent. */
+  plannedStart: Float64Array;
+  /**
+   * The staff a published plan sent: plannedStaff[2v], plannedStaff[2v+1]; −1 where none,
+   * −2 for someone not on today's list (whoever goes now, the staff changed).
+   */
+  plannedStaff: Int32Array;
+  /** Whether visit v has a soft time cost (dueStart, preferredStart or plannedStart). */
+  softTime: Uint8Array;
+  /**
+   * A visit locked to its staff and its start: it has one place in the day (a re-plan's
+   * frozen stops are such visits), so the search never takes it out to try another.
+   */
+  fixed: Uint8Array;
   /** eligible[v * staffCount + s] */
   eligible: Uint8Array;
   /** For a double-staffed visit locked to one person: that person, else −1. */
@@ -158,6 +172,10 @@ export function compileDay(problem: DayProblem): Instance {
   const mandatory = new Uint8Array(V);
   const dueStart = new Float64Array(V).fill(Number.NaN);
   const preferredStart = new Float64Array(V).fill(Number.NaN);
+  const plannedStart = new Float64Array(V).fill(Number.NaN);
+  const plannedStaff = new Int32Array(2 * V).fill(-1);
+  const softTime = new Uint8Array(V);
+  const fixed = new Uint8Array(V);
   const eligible = new Uint8Array(V * S);
   const mustInclude = new Int32Array(V).fill(-1);
   const recipientVisits: number[][] = Array.from({ length: R }, () => []);
@@ -179,6 +197,10 @@ export function compileDay(problem: DayProblem): Instance {
     mandatory[i] = v.mandatory === false ? 0 : 1;
     if (v.dueStart !== undefined) dueStart[i] = clock.minutes(v.dueStart);
     if (v.preferredStart !== undefined) preferredStart[i] = clock.minutes(v.preferredStart);
+    if (v.plannedStart !== undefined) plannedStart[i] = clock.minutes(v.plannedStart);
+    (v.plannedStaff ?? []).forEach((id, k) => (plannedStaff[2 * i + k] = staffIndex.get(id) ?? -2));
+    softTime[i] = v.dueStart !== undefined || v.preferredStart !== undefined || v.plannedStart !== undefined ? 1 : 0;
+    fixed[i] = v.lockedStart !== undefined && (v.lockedStaff?.length ?? 0) >= visitStaffCount[i] ? 1 : 0;
     const lock = v.lockedStaff;
     // §6.2: a lock naming fewer people than staffCount means those are sent, others may join.
     const partialLock = lock !== undefined && lock.length < visitStaffCount[i];
@@ -236,6 +258,10 @@ export function compileDay(problem: DayProblem): Instance {
     mandatory,
     dueStart,
     preferredStart,
+    plannedStart,
+    plannedStaff,
+    softTime,
+    fixed,
     eligible,
     mustInclude,
     dependencies,

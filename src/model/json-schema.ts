@@ -10,6 +10,7 @@ export const JSON_SCHEMAS: Record<string, z.ZodType> = {
   'visit-log-row.schema.json': S.VisitLogRow,
   'recipients-file-row.schema.json': S.RecipientsFileRow,
   'kpi.schema.json': S.KpiReport,
+  'changes.schema.json': S.Changes,
 };
 
 /** The text of one schema file: draft 2020-12, input shapes, stable key order. */

@@ -142,6 +142,12 @@ export const Visit = z.object({
   id: Id,
   ...visitCommon,
   window: Interval,
+  /**
+   * Our addition (FORMAT §7 rule 3): the staff a published plan sent and the start it gave,
+   * which the objective's `changedStaff` and `movedStartMinute` keep the day close to.
+   */
+  plannedStaff: optional(z.array(Id).min(1).max(2)),
+  plannedStart: optional(Time),
 });
 
 export const Matrix = z.object({
@@ -169,6 +175,8 @@ export const OBJECTIVE_WEIGHTS = [
   'maxLateMinute',
   'languageMismatch',
   'otherTeam',
+  'changedStaff',
+  'movedStartMinute',
 ] as const;
 export type ObjectiveWeight = (typeof OBJECTIVE_WEIGHTS)[number];
 /**
@@ -230,7 +238,7 @@ export const Route = z.object({
   waitMinutes: Minutes,
 });
 
-export const UNASSIGNED_REASONS = ['no_eligible_staff', 'outside_shifts', 'locked_infeasible', 'dependency', 'no_capacity'] as const;
+export const UNASSIGNED_REASONS = ['no_eligible_staff', 'outside_shifts', 'locked_infeasible', 'dependency', 'no_capacity', 'window_passed'] as const;
 export const UnassignedReason = z.enum(UNASSIGNED_REASONS);
 export const Unassigned = z.object({ visit: Id, reason: UnassignedReason, message: z.string() });
 
@@ -343,6 +351,8 @@ export const Schedule = z.object({
     .partial()
     .optional(),
   explanations: z.array(Explanation).optional(),
+  /** A re-plan's account of what moved (FORMAT §7 rule 4; present only on a re-planned day). */
+  replan: z.lazy(() => ReplanSummary).optional(),
 });
 
 /**
@@ -360,6 +370,72 @@ export const CheckedSchedule = Schedule.extend({
   metrics: optional(Metrics.extend({ distinctStaffPerRecipient: Spread.partial() }).partial()),
   solver: optional(Schedule.shape.solver.unwrap()),
   explanations: optional(z.array(Explanation)),
+});
+
+// ── Re-planning the day (FORMAT §7) ─────────────────────────────────────────
+
+/** What a re-plan changed against the published schedule (FORMAT §7 rule 4). */
+export const ReplanSummary = z.object({
+  now: IsoOut,
+  /** Stops of the published schedule that started before `now` and stand unchanged. */
+  frozenStops: z.number().int().nonnegative(),
+  /** Visits of the published plan, not frozen and still made, whose staff differ from those sent then. */
+  changedStaffVisits: z.number().int().nonnegative(),
+  /** Of those visits, the ones whose start moved, and by how many minutes in all. */
+  movedVisits: z.number().int().nonnegative(),
+  movedMinutes: z.number().nonnegative(),
+  /** Visits unassigned now that were not unassigned in the published schedule (added visits included). */
+  newlyUnassigned: z.array(Id),
+  /** Our addition: the staff who went off sick or left, and from when. */
+  absent: z.array(z.object({ staff: Id, from: IsoOut })).optional(),
+  /**
+   * Our addition: every visit of the published plan that changed hands, who went then and
+   * now (none: unassigned), whom the recipient sees now (the least familiar of those sent),
+   * and why, in a sentence.
+   */
+  reassigned: z
+    .array(
+      z.object({
+        visit: Id,
+        recipient: Id,
+        from: z.array(Id),
+        to: z.array(Id),
+        taker: z.enum(['contact', 'deputy', 'familiar', 'new']).nullable(),
+        message: z.string(),
+      }),
+    )
+    .optional(),
+});
+
+/** A field `visit_changed` may set: left out, it stays; `null`, it goes back to its default. */
+const changed = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+
+export const CHANGE_TYPES = ['staff_absent', 'staff_added', 'visit_added', 'visit_cancelled', 'visit_changed'] as const;
+export const Change = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('staff_absent'), staff: Id, from: optional(Time) }),
+  z.object({ type: z.literal('staff_added'), staff: Staff }),
+  z.object({ type: z.literal('visit_added'), visit: Visit }),
+  z.object({ type: z.literal('visit_cancelled'), visit: Id }),
+  z.object({
+    type: z.literal('visit_changed'),
+    visit: Id,
+    window: optional(Interval),
+    durationMinutes: optional(visitCommon.durationMinutes),
+    staffCount: changed(z.literal([1, 2])),
+    requires: changed(z.array(z.string().min(1))),
+    roles: changed(z.array(Role).min(1)),
+    mandatory: changed(z.boolean()),
+    lockedStaff: changed(z.array(Id).min(1)),
+    lockedStart: changed(Time),
+    preferredStart: changed(Time),
+    dueStart: changed(Time),
+  }),
+]);
+
+export const Changes = z.object({
+  format: z.literal('kontinuitet/changes@1'),
+  now: Time,
+  changes: z.array(Change),
 });
 
 // ── Period ──────────────────────────────────────────────────────────────────

@@ -39,6 +39,9 @@ export type TeamMetrics = z.infer<typeof S.TeamMetrics>;
 export type Explanation = z.infer<typeof S.Explanation>;
 export type Schedule = z.infer<typeof S.Schedule>;
 export type CheckedSchedule = z.infer<typeof S.CheckedSchedule>;
+export type ReplanSummary = z.infer<typeof S.ReplanSummary>;
+export type Change = z.infer<typeof S.Change>;
+export type Changes = z.infer<typeof S.Changes>;
 
 export type Weekday = z.infer<typeof S.Weekday>;
 export type PlanDays = z.infer<typeof S.PlanDays>;

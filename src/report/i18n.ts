@@ -222,6 +222,7 @@ const sv: Words = {
     locked_infeasible: 'låsningen går inte att hålla',
     dependency: 'tidsavståndet till ett annat besök går inte att hålla',
     no_capacity: 'ingen plats i turerna',
+    window_passed: 'tidsfönstret har passerat',
   },
   explanationReasons: {
     no_contact: 'omsorgstagaren har ingen fast omsorgskontakt',
@@ -361,6 +362,7 @@ const en: Words = {
     locked_infeasible: 'the lock cannot be kept',
     dependency: 'the gap to another visit cannot be kept',
     no_capacity: 'no room in the routes',
+    window_passed: 'the window has passed',
   },
   explanationReasons: {
     no_contact: 'the recipient has no contact',

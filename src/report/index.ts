@@ -10,7 +10,7 @@ import { KNOWN_FORMATS } from '../validate/index.ts';
 import { loadAssets } from './assets.ts';
 import { page } from './html.ts';
 import { DEFAULT_LANGUAGE, Texts, type Language } from './i18n.ts';
-import { problemAt } from './documents.ts';
+import { problemAt } from '../validate/documents.ts';
 import { paletteCss, patternDefs } from './prepare/palette.ts';
 import { VIEWS, viewFor, type ReportFiles, type ReportInput, type ReportView } from './views/index.ts';
 

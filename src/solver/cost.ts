@@ -8,6 +8,14 @@
  * a walking team's area causes (a Södermalm team area is ~1.5 km across: ~26 min each way on
  * foot with the 1.3 detour factor), so the solver walks further rather than send a stranger,
  * but not across the district. The README's weight table explains each number.
+ *
+ * A re-plan keeps a published day steady (FORMAT §7 rule 3): a visit given to other staff
+ * than the plan sent costs `changedStaff` (20: less than losing the contact, 60, or a deputy,
+ * 30, so the repair still moves a visit to free the contact; more than a detour of a few
+ * minutes, so nobody's day is reshuffled to save a short walk), and each minute between its
+ * start and the planned one `movedStartMinute` (0.5, as a preferred start: an hour's move is
+ * half a lost contact, and a visit pushed into a full route moves every later visit, so the
+ * repair looks for slack first).
  */
 import type { Instance } from '../compile/index.ts';
 import type { Objective, ObjectiveWeight } from '../model/types.ts';
@@ -27,6 +35,8 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   maxLateMinute: 0,
   languageMismatch: 10,
   otherTeam: 30,
+  changedStaff: 20,
+  movedStartMinute: 0.5,
 };
 
 /**
@@ -114,7 +124,7 @@ export class CostEvaluator {
     return base * (1 + (inst.duration[v] * inst.visitStaffCount[v]) / UNASSIGNED_DOUBLING_MINUTES);
   }
 
-  /** Soft time cost of starting visit v at `start`: minutes past `dueStart`, minutes from `preferredStart`. */
+  /** Soft time cost of starting visit v at `start`: minutes past `dueStart`, minutes from `preferredStart` and from `plannedStart`. */
   visitTimeCost(v: number, start: number): number {
     const inst = this.inst;
     const w = this.weights;
@@ -123,6 +133,8 @@ export class CostEvaluator {
     if (due === due && start > due) cost += (start - due) * w.lateMinute;
     const pref = inst.preferredStart[v];
     if (pref === pref) cost += Math.abs(start - pref) * w.preferredStartMinute;
+    const planned = inst.plannedStart[v];
+    if (planned === planned) cost += Math.abs(start - planned) * w.movedStartMinute;
     return cost;
   }
 
@@ -137,7 +149,7 @@ export class CostEvaluator {
     return this.weights.maxLateMinute > 0 ? maxLate * this.weights.maxLateMinute : 0;
   }
 
-  /** Contact, language and lending terms of visit v made by `a` (and `b` when double-staffed, else −1). */
+  /** Contact, language, lending and plan-keeping terms of visit v made by `a` (and `b` when double-staffed, else −1). */
   assignmentCost(v: number, a: number, b: number): number {
     const inst = this.inst;
     const r = inst.visitRecipient[v];
@@ -161,6 +173,11 @@ export class CostEvaluator {
     }
     if (w.languageMismatch > 0 && inst.recipientLanguages[r].length > 0 && !this.speaks(r, a) && !this.speaks(r, b)) {
       cost += w.languageMismatch;
+    }
+    const pa = inst.plannedStaff[2 * v];
+    if (pa !== -1) {
+      const pb = inst.plannedStaff[2 * v + 1];
+      if (!((a === pa && b === pb) || (a === pb && b === pa))) cost += w.changedStaff;
     }
     return cost;
   }

@@ -5,7 +5,7 @@
  * with metrics, warnings and explanations. The worker's district flow runs the same two
  * steps, `solveTeam` in each child and `joinTeams` in the parent.
  */
-import type { DayProblem, Explanation, Route, Schedule, Unassigned } from '../model/types.ts';
+import type { DayProblem, Explanation, Objective, Route, Schedule, Unassigned } from '../model/types.ts';
 import { compileDay } from '../compile/index.ts';
 import { assembleSchedule, type ScheduleParts } from './assemble.ts';
 import { CostEvaluator, type MeetCost } from './cost.ts';
@@ -118,12 +118,23 @@ export interface TeamRun {
   progressEveryMs?: number;
   /** The piece's own progress: its time, iterations, cost and unassigned visits so far. */
   onProgress?: (p: SolveProgress) => void;
+  /** Start from these routes (a re-plan's published day) instead of building from nothing. */
+  warmStart?: readonly PlannedRoute[];
+  /** Visits whose time has passed (a re-plan): never placed, left out as `window_passed` with this sentence. */
+  passed?: ReadonlyMap<string, string>;
+  /** Weights instead of the problem's `objective`. */
+  objective?: Objective;
 }
 
 /** Searches one piece of a day (a team, or the whole day) with its budget. */
 export function solveTeam(piece: DayProblem, run: TeamRun): TeamOutcome {
   const inst = compileDay(piece);
-  const cost = new CostEvaluator(inst, { meetCost: run.meetCost, visitCost: run.visitCost });
+  // A passed visit is one nobody may make now: with no eligible staff, no move ever tries it.
+  for (const id of run.passed?.keys() ?? []) {
+    const v = inst.visitIndex.get(id);
+    if (v !== undefined) inst.eligible.fill(0, v * inst.staffCount, (v + 1) * inst.staffCount);
+  }
+  const cost = new CostEvaluator(inst, { meetCost: run.meetCost, visitCost: run.visitCost, objective: run.objective });
   const ceiling = continuityCeiling(inst);
   const result = search(cost, {
     timeLimitMs: run.timeLimitMs,
@@ -132,6 +143,7 @@ export function solveTeam(piece: DayProblem, run: TeamRun): TeamOutcome {
     signal: run.signal,
     progressEveryMs: run.progressEveryMs,
     params: run.params,
+    warmStart: run.warmStart,
     onProgress: run.onProgress
       ? (p: SearchProgress) =>
           run.onProgress!({ elapsedMs: p.elapsedMs, iterations: p.iterations, bestCost: p.bestCost, contactShare: contactShareOf(p.best), unassigned: p.best.unassignedCount })
@@ -141,7 +153,7 @@ export function solveTeam(piece: DayProblem, run: TeamRun): TeamOutcome {
   return {
     team: piece.teams.map((t) => t.id).join('+'),
     routes: routesOf(best),
-    unassigned: unassignedList(best),
+    unassigned: unassignedList(best).map((u) => (run.passed?.has(u.visit) ? { visit: u.visit, reason: 'window_passed', message: run.passed.get(u.visit)! } : u)),
     explanations: explain(best),
     plan: planOf(best),
     objective: best.objective(),

@@ -40,7 +40,7 @@ export class Route {
   latest: number[] = [];
   /** Position of the first visit node at or after each position (nodes.length when none). */
   nextVisit: number[] = [];
-  /** Whether any visit at or after each position has a soft time cost (dueStart/preferredStart). */
+  /** Whether any visit at or after each position has a soft time cost (`Instance.softTime`). */
   softAfter: boolean[] = [];
   visitCount = 0;
   travel = 0;
@@ -150,7 +150,7 @@ export class Route {
       if (node < V) {
         this.latest[i] = Math.min(effEnd[node], limit - inst.duration[node]);
         nextVisit = i;
-        if (!soft && (!Number.isNaN(inst.dueStart[node]) || !Number.isNaN(inst.preferredStart[node]))) soft = true;
+        if (inst.softTime[node]) soft = true;
       } else {
         const b = inst.breaks[node - V];
         this.latest[i] = Math.min(b.latestStart, limit - b.minutes);

@@ -11,6 +11,7 @@ import { searchParams, type SearchParams } from './params.ts';
 import { difficulty, greedyInsert, insertBreak, orderVisits, regretInsert, type Order } from './recreate.ts';
 import { RUIN_OPERATORS, recipientNeighbours, type RuinContext } from './ruin.ts';
 import { Solution } from './solution.ts';
+import { restorePlan, type PlannedRoute } from './plan.ts';
 
 export interface SearchOptions {
   timeLimitMs: number;
@@ -23,6 +24,8 @@ export interface SearchOptions {
   /** @defaultValue 250 */
   progressEveryMs?: number;
   params?: Partial<SearchParams>;
+  /** Start from these routes instead of building the day from nothing (`construct`). */
+  warmStart?: readonly PlannedRoute[];
 }
 
 export interface SearchProgress {
@@ -41,13 +44,17 @@ export interface SearchResult {
 
 const ORDERS: readonly Order[] = ['random', 'random', 'hardest', 'window', 'duration'];
 
-/** The first schedule: every visit by regret insertion, hardest first. */
-export function construct(cost: CostEvaluator, rng: Random, params: SearchParams = searchParams()): Solution {
+/**
+ * The first schedule: every visit by regret insertion, hardest first; or, given a plan (a
+ * re-plan's warm start), the plan's routes as far as they still hold (`restorePlan`) and the
+ * rest inserted the same way.
+ */
+export function construct(cost: CostEvaluator, rng: Random, params: SearchParams = searchParams(), plan?: readonly PlannedRoute[]): Solution {
   const inst = cost.inst;
-  const sol = new Solution(cost);
+  const sol = plan ? restorePlan(cost, plan).solution : new Solution(cost);
   const hardness = difficulty(inst, params);
-  const all = Array.from({ length: inst.visitCount }, (_, v) => v);
-  regretInsert(sol, orderVisits(inst, all, 'hardest', rng, hardness), new Inserter(inst), hardness, params);
+  const pending = sol.unassignedVisits();
+  regretInsert(sol, orderVisits(inst, pending, 'hardest', rng, hardness), new Inserter(inst), hardness, params);
   return sol;
 }
 
@@ -58,7 +65,7 @@ export function search(cost: CostEvaluator, opts: SearchOptions): SearchResult {
   const elapsed = () => performance.now() - t0;
   const rng = new Random(opts.seed);
   const hardness = difficulty(inst, params);
-  let current = construct(cost, rng, params);
+  let current = construct(cost, rng, params, opts.warmStart);
   const firstFeasibleMs = elapsed();
   let currentCost = current.objective();
   let best = current.clone();
@@ -135,6 +142,7 @@ export function search(cost: CostEvaluator, opts: SearchOptions): SearchResult {
 /**
  * The visits a ruin takes out, with the `dependsOn` partners of those assigned: linked visits
  * leave together, so that recreate can re-time the pair instead of matching a pinned partner.
+ * Fixed visits (`Instance.fixed`: one place in the day) stay where they are.
  */
 export function withPartners(sol: Solution, removed: number[]): number[] {
   const inst = sol.inst;
@@ -145,7 +153,9 @@ export function withPartners(sol: Solution, removed: number[]): number[] {
       out.add(inst.dependencies[d].other);
     }
   }
-  return out.size === removed.length ? removed : [...out];
+  const all = out.size === removed.length ? removed : [...out];
+  for (const v of all) if (inst.fixed[v]) return all.filter((u) => !inst.fixed[u]);
+  return all;
 }
 
 function pickOperator(weights: number[], rng: Random): number {

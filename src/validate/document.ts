@@ -4,6 +4,7 @@ import { InputError, fromZodIssues, type InputProblem } from '../model/errors.ts
 import * as S from '../model/schemas.ts';
 import { validateDayProblem } from './day.ts';
 import { validatePeriodProblem } from './period.ts';
+import { validateChanges } from './changes.ts';
 import { ProblemList, quote, type Validated } from './problems.ts';
 import { warnUnknownFields } from './unknown-fields.ts';
 import { valueLimitProblems } from '../limits/index.ts';
@@ -28,6 +29,7 @@ const VALIDATORS: Record<string, (data: unknown) => Validated<unknown>> = {
   'kontinuitet/schedule@1': shapeOnly(S.Schedule),
   'kontinuitet/period-schedule@1': shapeOnly(S.PeriodSchedule),
   'kontinuitet/kpi@1': shapeOnly(S.KpiReport),
+  'kontinuitet/changes@1': validateChanges,
 };
 
 export const KNOWN_FORMATS: readonly string[] = Object.keys(VALIDATORS);

@@ -7,3 +7,5 @@ export { validateDayProblem, loadDayProblem } from './day.ts';
 export { validatePeriodProblem, loadPeriodProblem, planDates } from './period.ts';
 export { complianceWarnings, complianceFindings, type ComplianceFinding } from './compliance.ts';
 export { validateDocument, parseShape, KNOWN_FORMATS } from './document.ts';
+export { validateChanges, loadChanges } from './changes.ts';
+export { problemAt, inFile, parseIn, scheduleMismatches, refuseMismatches, type Place, type BelongingSchedule } from './documents.ts';

@@ -19,7 +19,7 @@ export const DEFAULT_RECENT_VISITS = 1;
  * given as `null`; a spread of defaults must not meet `{notContact: undefined}`. Iterative;
  * mutates the parsed copy, which zod built afresh.
  */
-function dropUndefinedFields(root: unknown): void {
+export function dropUndefinedFields(root: unknown): void {
   const pending: unknown[] = [root];
   while (pending.length > 0) {
     const value = pending.pop();

@@ -121,6 +121,7 @@ interface VisitTimesLike {
   preferredStart?: string;
   dueStart?: string;
   lockedStart?: string;
+  plannedStart?: string;
 }
 
 /** A visit's window in order (end equal to start is a fixed start) and its other times making sense against it. */
@@ -131,6 +132,8 @@ export function checkVisitTimes(read: ReadTime, visit: VisitTimesLike, path: Pat
   const preferred = visit.preferredStart === undefined ? null : read([...path, 'preferredStart'], visit.preferredStart);
   const due = visit.dueStart === undefined ? null : read([...path, 'dueStart'], visit.dueStart);
   const locked = visit.lockedStart === undefined ? null : read([...path, 'lockedStart'], visit.lockedStart);
+  // A planned start may lie outside today's window (a re-plan clips windows at `now`); it only has to be a time.
+  if (visit.plannedStart !== undefined) read([...path, 'plannedStart'], visit.plannedStart);
   if (start === null || end === null) return;
   if (end < start) {
     problems.error([...path, 'window', 'end'], `${quote(window.end)} is before the window start ${quote(window.start)}`, 'interval_reversed');

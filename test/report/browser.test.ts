@@ -150,9 +150,9 @@ describe.skipIf(SKIP_BROWSER)('the report in headless Chromium', () => {
 });
 
 describe('document kinds', () => {
-  it('shows a schedule that carries fields it does not know (a future re-plan block) as a day', () => {
+  it('shows a schedule that carries fields it does not know (a later version\'s block) as a day', () => {
     const { problem, schedule } = solvedDay(33, { teams: 1 });
-    const extended = { ...schedule, replan: { now: `${schedule.date}T10:15:00+01:00`, frozenStops: 3 } };
+    const extended = { ...schedule, dispatch: { sentAt: `${schedule.date}T06:15:00+01:00`, phones: 3 } };
     const loaded = loadReport({ files: { document: 's.json', problem: 'p.json' }, document: extended, problem });
     expect(loaded.view.kind).toBe('day');
     expect(renderReport(loaded)).toContain('id="gantt"');

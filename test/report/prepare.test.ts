@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleMismatches } from '../../src/report/documents.ts';
+import { scheduleMismatches } from '../../src/validate/documents.ts';
 import { acquaintance, preparePeriod, totalsOf } from '../../src/report/prepare/period.ts';
 import { gaps, prepareDay, whoCame } from '../../src/report/prepare/day.ts';
 import { histogram, prepareKpi } from '../../src/report/prepare/kpi.ts';

@@ -12,7 +12,15 @@ describe('the cost evaluator', () => {
   it('keeps the incremental cost equal to a full recomputation over random inserts and removals', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 1000 }), fc.boolean(), (seed, teams, moveSeed, withMeetCost) => {
-        const { problem } = generateDay({ seed, teams, staffPerTeam: 5, recipientsPerTeam: 12 });
+        const { problem: generated } = generateDay({ seed, teams, staffPerTeam: 5, recipientsPerTeam: 12 });
+        // A published plan on every third visit (a re-plan's stability terms), naming one or two staff, some not working today.
+        const ids = generated.staff.map((s) => s.id);
+        const problem = {
+          ...generated,
+          visits: generated.visits.map((v, i) =>
+            i % 3 === 0 ? { ...v, plannedStaff: i % 2 ? [ids[i % ids.length], 'gone'] : [ids[i % ids.length]], plannedStart: v.window.start } : v,
+          ),
+        };
         const inst = compileDay(problem);
         // A fractional look-ahead-like meeting cost, and weights that switch every term on.
         const cost = new CostEvaluator(inst, {
@@ -89,6 +97,27 @@ describe('the cost evaluator', () => {
     expect(cost.insertionDelta(10, 3, 60, 2, 9, 5)).toBe(10 + 3 + 60 + 2 + 4 * 4);
     const plain = new CostEvaluator(inst);
     expect(plain.insertionDelta(10, 3, 60, 2, 9, 5)).toBe(75);
+  });
+
+  it('prices a published plan: changedStaff when the staff sent differ, movedStartMinute per minute from the planned start', () => {
+    const problem = base();
+    problem.visits[0] = { ...problem.visits[0], plannedStaff: ['s2'], plannedStart: '08:40' };
+    problem.visits[1] = { ...problem.visits[1], plannedStaff: ['s1', 's2'] };
+    const inst = compileDay(problem);
+    const cost = new CostEvaluator(inst);
+    const w = DEFAULT_WEIGHTS;
+    const [s1, s2, s3] = [0, 1, 2];
+    // v1 planned for the deputy s2: kept, no stability term; by s3, changedStaff on top of the rest.
+    expect(cost.assignmentCost(0, s2, -1)).toBe(w.byDeputy);
+    expect(cost.assignmentCost(0, s3, -1)).toBe(w.notContact + w.languageMismatch + w.changedStaff);
+    // v2 planned for s1 and s2, in either order; one of them replaced changes the visit's staff.
+    expect(cost.assignmentCost(1, s2, s1)).toBe(0);
+    expect(cost.assignmentCost(1, s1, s2)).toBe(0);
+    expect(cost.assignmentCost(1, s1, s3)).toBe(w.languageMismatch + w.changedStaff);
+    // 08:30: 20 minutes late, 10 from the preferred start, 10 before the planned 08:40.
+    expect(cost.visitTimeCost(0, 8.5 * 60)).toBe(20 * w.lateMinute + 10 * w.preferredStartMinute + 10 * w.movedStartMinute);
+    expect(w.changedStaff).toBeLessThan(w.byDeputy);
+    expect(w.changedStaff).toBeGreaterThan(15 * w.travelMinute);
   });
 
   it('takes the caller weights over the problem objective, and the problem objective over the defaults', () => {

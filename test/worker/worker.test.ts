@@ -8,6 +8,7 @@ import { Job, Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { generateDay } from '../../src/generate/index.ts';
 import { solveDay } from '../../src/solver/index.ts';
+import { replanDay } from '../../src/replan/index.ts';
 import { checkSchedule } from '../../src/check/index.ts';
 import type { DayProblem, Schedule } from '../../src/model/types.ts';
 import { JOB_OPTIONS } from '../../worker/jobs.ts';
@@ -84,6 +85,27 @@ describe.skipIf(!redisUp)('worker service on Redis', () => {
       expect(mergedSolver?.objective).toBeCloseTo(localSolver!.objective!, 2);
       expect(mergedSolver?.contactCeiling).toBeCloseTo(localSolver!.contactCeiling!, 9);
       expect(new Set(merged.routes.map((r) => problem.staff.find((s) => s.id === r.staff)!.team))).toEqual(new Set(['T1', 'T2', 'T3']));
+    });
+
+    it('re-plans a day on the queue as in process, and fails bad changes once with their paths', { timeout: 60_000 }, async () => {
+      const { problem } = generateDay({ seed: 11, teams: 1, staffPerTeam: 4, recipientsPerTeam: 10 });
+      for (const n of personalNames(problem)) names.add(n);
+      const published = solveDay(problem, { seed: 1, iterations: 100, timeLimitMs: 120_000 });
+      const sick = published.routes[0].staff;
+      const changes = { format: 'kontinuitet/changes@1' as const, now: '10:30', changes: [{ type: 'staff_absent' as const, staff: sick }] };
+      const added = await client.add('replan-day', { problem, schedule: published, changes, seed: 5, iterations: 150, timeLimitSeconds: 120 });
+      const outcome = await client.wait(added.id);
+      expect(outcome.state).toBe('completed');
+      const remote = (outcome as { value: Schedule & { replan: unknown } }).value;
+      const local = replanDay(problem, published, changes, { seed: 5, iterations: 150, timeLimitMs: 120_000 });
+      expect(withoutSeconds(remote)).toEqual(withoutSeconds(local.schedule));
+      expect(checkSchedule(local.day, remote).violations).toEqual([]);
+
+      const bad = await client.add('replan-day', { problem, schedule: published, changes: { ...changes, changes: [{ type: 'visit_cancelled', visit: 'nope' }] } });
+      const failed = await client.wait(bad.id);
+      expect(failed.state).toBe('failed');
+      expect((failed as { reason: string }).reason).toMatch(/^invalid input: /);
+      expect((failed as { reason: string }).reason).toContain('changes changes[0].visit: "nope" is not a visit of the day');
     });
 
     it('fails an invalid problem once, with its validation messages, without retrying', { timeout: 30_000 }, async () => {

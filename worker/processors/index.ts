@@ -16,6 +16,7 @@ import { planPeriodJob } from './period.ts';
 import { UnrecoverableError, WaitingError } from './errors.ts';
 import { pollingSignal } from './signal.ts';
 import { solveDayJob, solveDistrictJob, solveTeamJob, type SolveContext } from './solve.ts';
+import { replanDayJob } from './replan.ts';
 
 async function run(name: JobName, job: SandboxedJob, ctx: SolveContext): Promise<unknown> {
   switch (name) {
@@ -25,6 +26,8 @@ async function run(name: JobName, job: SandboxedJob, ctx: SolveContext): Promise
       return solveTeamJob(parseJobData(name, job.data), ctx);
     case 'solve-district':
       return solveDistrictJob(parseJobData(name, job.data), await job.getChildrenValues());
+    case 'replan-day':
+      return replanDayJob(parseJobData(name, job.data), ctx);
     case 'plan-period':
       return planPeriodJob(parseJobData(name, job.data), ctx);
     case 'kpi':

@@ -7,7 +7,7 @@ import { readJsonFile, readTableText, toJsonText, writeFileAtomic } from '../../
 import { assertValueLimits, limitOf } from '../../limits/index.ts';
 import { ITERATIONS, SEED, optionalNumber, queueName } from '../../surface/options.ts';
 import { TIME_LIMIT_PER_DAY } from './plan-period.ts';
-import { DateString } from '../../model/schemas.ts';
+import { DateString, TIME_PATTERN } from '../../model/schemas.ts';
 import { DEFAULT_TIMEZONE, isValidZone } from '../../time/index.ts';
 import type { SolveProgress } from '../../solver/index.ts';
 import { DEFAULT_PREFIX, DEFAULT_QUEUE, INPUT_FAILURE, JOB_STATES, PUBLIC_JOBS, describeRedis, redisUrl, type PublicJobName } from '../../../worker/jobs.ts';
@@ -32,6 +32,9 @@ interface EnqueueFlags extends TargetFlags {
   from?: string;
   timezone: string;
   windows?: string;
+  published?: string;
+  changes?: string;
+  now?: string;
   quiet?: boolean;
 }
 
@@ -63,6 +66,15 @@ async function jobData(name: PublicJobName, file: string, flags: EnqueueFlags): 
   for (const flag of ['recipients', 'from', 'windows'] as const) {
     if (flags[flag] !== undefined) throw new UsageError(`--${flag} applies to kpi jobs only`);
   }
+  if (name !== 'replan-day') {
+    for (const flag of ['published', 'changes', 'now'] as const) {
+      if (flags[flag] !== undefined) throw new UsageError(`--${flag} applies to replan-day jobs only`);
+    }
+  } else {
+    if (!flags.published) throw new UsageError('a replan-day job needs --published <schedule.json>');
+    if (!flags.changes) throw new UsageError('a replan-day job needs --changes <changes.json>');
+    if (flags.now !== undefined && !TIME_PATTERN.test(flags.now)) throw new UsageError(`--now "${flags.now}" is not a time ("HH:MM", "HH:MM+1" or ISO 8601)`);
+  }
   const settings = {
     timeLimitSeconds: optionalNumber(flags.timeLimit, '--time-limit', name === 'plan-period' ? TIME_LIMIT_PER_DAY : TIME_LIMIT),
     iterations: optionalNumber(flags.iterations, '--iterations', ITERATIONS),
@@ -74,6 +86,12 @@ async function jobData(name: PublicJobName, file: string, flags: EnqueueFlags): 
   const given = <T extends object>(fields: T): Partial<T> => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
   if (name === 'plan-period') {
     return { problem, ...given({ timeLimitSecondsPerDay: settings.timeLimitSeconds, iterationsPerDay: settings.iterations, seed: settings.seed }) };
+  }
+  if (name === 'replan-day') {
+    const [schedule, changes] = (await Promise.all([readJsonFile(flags.published!), readJsonFile(flags.changes!)])) as Record<string, unknown>[];
+    assertValueLimits(schedule, flags.published!);
+    assertValueLimits(changes, flags.changes!);
+    return { problem, schedule, changes, ...given({ ...settings, now: flags.now }) };
   }
   return { problem, ...given(settings) };
 }
@@ -109,7 +127,7 @@ function progressPrinter(quiet: boolean | undefined): ((p: SolveProgress & { dat
 export function registerEnqueue(program: Command): void {
   withTarget(program.command('enqueue'))
     .description('Put a job on the kontinuitet worker queue; print its id, or with --wait its progress and result')
-    .argument('<input>', 'day problem JSON (solve-day, solve-district), period problem JSON (plan-period) or visit log (kpi)')
+    .argument('<input>', 'day problem JSON (solve-day, solve-district, replan-day), period problem JSON (plan-period) or visit log (kpi)')
     .option('--job <name>', `job to run: ${PUBLIC_JOBS.join(', ')}`, 'solve-day')
     .option('--wait', 'wait for the job: progress on stderr, the result to --output or stdout')
     .option('-o, --output <file>', 'with --wait, write the result here')
@@ -121,6 +139,9 @@ export function registerEnqueue(program: Command): void {
     .option('--from <date>', 'kpi: first day of the first 14-day window (YYYY-MM-DD)')
     .option('--timezone <zone>', 'kpi: IANA time zone of local times', DEFAULT_TIMEZONE)
     .option('--windows <n>', 'kpi: number of 14-day windows')
+    .option('--published <file>', 'replan-day: the schedule published for the day')
+    .option('--changes <file>', 'replan-day: what happened since (kontinuitet/changes@1)')
+    .option('--now <time>', 'replan-day: the time of the re-plan instead of the changes\' "now"')
     .option('-q, --quiet', 'no progress lines')
     .addHelpText(
       'after',

@@ -9,7 +9,7 @@
 import { schemas } from '../../model/index.ts';
 import type { DayProblem, Schedule } from '../../model/types.ts';
 import { loadDayProblem } from '../../validate/index.ts';
-import { inFile, parseIn, refuseMismatches, scheduleMismatches } from '../documents.ts';
+import { inFile, parseIn, refuseMismatches, scheduleMismatches } from '../../validate/documents.ts';
 import { ganttHtml, stopTable } from '../gantt.ts';
 import { esc, section, table } from '../html.ts';
 import type { Texts } from '../i18n.ts';

@@ -1,6 +1,6 @@
 /** The KPI view: a `kontinuitet/kpi@1` report on its own, as an analyst brings it from a visit log. */
 import { schemas } from '../../model/index.ts';
-import { parseIn } from '../documents.ts';
+import { parseIn } from '../../validate/documents.ts';
 import { prepareKpi, type KpiModel } from '../prepare/kpi.ts';
 import { kpiSections } from './kpi-sections.ts';
 import type { ReportView } from './types.ts';

@@ -8,7 +8,7 @@ import { schemas } from '../../model/index.ts';
 import type { DayProblem, PeriodProblem, PeriodSchedule } from '../../model/types.ts';
 import { expandPeriod } from '../../period/index.ts';
 import { loadPeriodProblem } from '../../validate/index.ts';
-import { inFile, parseIn, problemAt, refuseMismatches, scheduleMismatches } from '../documents.ts';
+import { inFile, parseIn, problemAt, refuseMismatches, scheduleMismatches } from '../../validate/documents.ts';
 import { chart, esc, jsonScript, section, table } from '../html.ts';
 import type { Acquaintance, Texts } from '../i18n.ts';
 import { WHO_COLOURS } from '../prepare/palette.ts';

@@ -1,11 +1,12 @@
 /**
- * The documents a report is made from: every problem is named by its file and JSON path,
- * and a schedule is held to the problem it claims to belong to (same date, known staff,
- * known visits of the right recipients) before anything is drawn.
+ * Documents read together (a report's schedule and its problem, a re-plan's day, published
+ * schedule and changes): every problem is named by its file and JSON path, and a schedule is
+ * held to the problem it claims to belong to (same date, known staff, known visits of the
+ * right recipients) before anything is drawn or re-planned.
  */
 import type { z } from 'zod';
 import { InputError, fromZodIssues, type InputProblem } from '../model/errors.ts';
-import type { DayProblem, Schedule } from '../model/types.ts';
+import type { CheckedSchedule, DayProblem } from '../model/types.ts';
 import { DEFAULT_TIMEZONE } from '../time/index.ts';
 
 /** An input problem at a JSON path of a file: `schedule.json routes[3].staff`. */
@@ -45,20 +46,23 @@ export interface Place {
   problemFile: string;
 }
 
+/** What belonging is judged on; `date`, `timezone` and `unassigned` as `check` reads them, left out by some tools. */
+export type BelongingSchedule = Pick<CheckedSchedule, 'date' | 'timezone' | 'routes' | 'unassigned'>;
+
 /**
  * Every way a schedule fails to belong to a day problem: another date or zone, routes of
  * staff the problem does not know, stops or unassigned entries of unknown visits, a stop
  * naming the wrong recipient. A schedule that breaks the planning rules still belongs to
  * its problem and is shown (`kontinuitet check` judges the rules).
  */
-export function scheduleMismatches(schedule: Schedule, problem: DayProblem, at: Place): InputProblem[] {
+export function scheduleMismatches(schedule: BelongingSchedule, problem: DayProblem, at: Place): InputProblem[] {
   const out: InputProblem[] = [];
   const where = (path: string) => `${at.prefix}${path}`;
-  if (schedule.date !== problem.date) {
+  if (schedule.date !== undefined && schedule.date !== problem.date) {
     out.push(problemAt(at.file, where('date'), `"${schedule.date}" is not the date of ${at.problemFile} ("${problem.date}")`));
   }
   const zone = problem.timezone ?? DEFAULT_TIMEZONE;
-  if (schedule.timezone !== zone) {
+  if (schedule.timezone !== undefined && schedule.timezone !== zone) {
     out.push(problemAt(at.file, where('timezone'), `"${schedule.timezone}" is not the time zone of ${at.problemFile} ("${zone}")`));
   }
   const staff = new Set(problem.staff.map((s) => s.id));
@@ -74,7 +78,7 @@ export function scheduleMismatches(schedule: Schedule, problem: DayProblem, at: 
       }
     });
   });
-  schedule.unassigned.forEach((u, i) => {
+  (schedule.unassigned ?? []).forEach((u, i) => {
     if (!visits.has(u.visit)) out.push(problemAt(at.file, where(`unassigned[${i}].visit`), `"${u.visit}" is not a visit of ${at.problemFile}`));
   });
   return out;

@@ -1,0 +1,118 @@
+/**
+ * What a re-plan changed, in numbers (FORMAT §7 rule 4) and in words: for every visit of the
+ * published plan that changed hands, why its staff no longer go and who took it — the
+ * recipient's contact, a deputy, someone they know (met in the last 14 days or planned for
+ * them today), or someone new — and, when not the contact, why not.
+ */
+import type { CheckedSchedule, DayProblem, Explanation, ReplanSummary, Schedule } from '../model/types.ts';
+import { DEFAULT_TIMEZONE, PlanClock } from '../time/index.ts';
+import type { DayNow } from './now.ts';
+
+/** A visit of the published plan that changed hands (`replan.reassigned`). */
+export type Reassignment = NonNullable<ReplanSummary['reassigned']>[number];
+/** Who took a visit, in the order the repair prefers them. */
+export type Taker = NonNullable<Reassignment['taker']>;
+
+const TAKER_ORDER: readonly Taker[] = ['contact', 'deputy', 'familiar', 'new'];
+
+export function describeChanges(
+  day: DayProblem,
+  now: DayNow,
+  published: CheckedSchedule,
+  schedule: Schedule,
+): { summary: ReplanSummary; explanations: Explanation[] } {
+  const clock = new PlanClock(day.date, day.timezone ?? DEFAULT_TIMEZONE);
+  const hhmm = (minute: number) => clock.iso(minute).slice(11, 16);
+  const recipients = new Map(day.recipients.map((r) => [r.id, r]));
+  const visits = new Map(day.visits.map((v) => [v.id, v]));
+  const sent = new Map<string, { staff: string[]; start: number }>();
+  for (const route of schedule.routes) {
+    for (const stop of route.stops) {
+      const entry = sent.get(stop.visit);
+      if (entry) entry.staff.push(route.staff);
+      else sent.set(stop.visit, { staff: [route.staff], start: clock.minutes(stop.start) });
+    }
+  }
+  // Who the published plan sent to each recipient today: familiar faces, as the 14 days' are.
+  const plannedFor = new Map<string, Set<string>>();
+  for (const [id, was] of now.published) {
+    const recipient = visits.get(id)?.recipient;
+    if (!recipient) continue;
+    const set = plannedFor.get(recipient) ?? new Set<string>();
+    for (const s of was.staff) set.add(s);
+    plannedFor.set(recipient, set);
+  }
+  const takerOf = (recipientId: string, staff: string): Taker => {
+    const r = recipients.get(recipientId)!;
+    if (r.contact === staff) return 'contact';
+    if (r.deputies?.includes(staff)) return 'deputy';
+    if (r.recentStaff?.some((e) => e.staff === staff) || plannedFor.get(recipientId)?.has(staff)) return 'familiar';
+    return 'new';
+  };
+  const described = (recipientId: string, staff: string): string => {
+    const taker = takerOf(recipientId, staff);
+    if (taker === 'contact' || taker === 'deputy') return `${taker} ${staff}`;
+    return `${staff} (${taker === 'familiar' ? 'known to' : 'new to'} ${recipientId})`;
+  };
+  const whyLost = (visit: string, from: string[], to: string[]): string => {
+    const gone = from.filter((s) => !to.includes(s));
+    const start = now.published.get(visit)!.start;
+    return gone
+      .map((s) => {
+        const away = now.absent.get(s);
+        if (away && away.from <= start + (visits.get(visit)?.durationMinutes ?? 0)) return `${s} absent from ${hhmm(away.from)}`;
+        if (now.changed.has(visit)) return `${visit} changed, ${s} could no longer keep it`;
+        return `${s}'s day re-planned`;
+      })
+      .join(', ');
+  };
+
+  const explanations = new Map((schedule.explanations ?? []).map((e) => [e.visit, e]));
+  const reassigned: Reassignment[] = [];
+  let changedStaffVisits = 0;
+  let movedVisits = 0;
+  let movedMinutes = 0;
+  for (const visit of day.visits) {
+    if (visit.plannedStaff === undefined || visit.plannedStart === undefined) continue;
+    const from = visit.plannedStaff;
+    const made = sent.get(visit.id);
+    const to = made?.staff ?? [];
+    if (made) {
+      const moved = Math.abs(made.start - clock.minutes(visit.plannedStart));
+      if (moved > 1e-6) {
+        movedVisits++;
+        movedMinutes += moved;
+      }
+    }
+    const same = to.length === from.length && to.every((s) => from.includes(s));
+    if (same) continue;
+    if (made) changedStaffVisits++;
+    const lost = whyLost(visit.id, from, to);
+    let message: string;
+    let taker: Taker | null = null;
+    if (!made) {
+      const left = schedule.unassigned.find((u) => u.visit === visit.id);
+      message = `${lost}; no one could take it${left ? ` (${left.reason}: ${left.message})` : ''}`;
+    } else {
+      taker = to.map((s) => takerOf(visit.recipient, s)).reduce((a, b) => (TAKER_ORDER.indexOf(b) > TAKER_ORDER.indexOf(a) ? b : a));
+      const notContact = explanations.get(visit.id);
+      const whyNot = notContact && notContact.reason !== 'no_contact' ? `contact ${notContact.message}; ` : '';
+      message = `${lost}; ${whyNot}${to.map((s) => described(visit.recipient, s)).join(' and ')} took it`;
+      if (notContact) explanations.set(visit.id, { ...notContact, message });
+    }
+    reassigned.push({ visit: visit.id, recipient: visit.recipient, from, to, taker, message });
+  }
+
+  const before = new Set((published.unassigned ?? []).map((u) => u.visit));
+  const summary: ReplanSummary = {
+    now: clock.iso(now.now),
+    frozenStops: now.frozenStops,
+    changedStaffVisits,
+    movedVisits,
+    movedMinutes: Math.round(movedMinutes * 1000) / 1000,
+    newlyUnassigned: schedule.unassigned.filter((u) => !before.has(u.visit)).map((u) => u.visit),
+    absent: [...now.absent].map(([staff, away]) => ({ staff, from: clock.iso(away.from) })),
+    reassigned,
+  };
+  return { summary, explanations: [...explanations.values()] };
+}
