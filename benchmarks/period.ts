@@ -1,6 +1,7 @@
 /**
  * `npm run bench:period [-- --quick] [-- --only NAME]`: 14-day continuity against its
  * floor (issue 13). Each period is planned by the period planner (look-ahead and circles) with
+ *   (c0) the contacts it came with, circles off (look-ahead alone, as before circles),
  *   (c) the contacts it came with,
  *   (d) the contact suggestion counting shift coverage only (`capacity: false`),
  *   (e) the capacity-aware suggestion (the default),
@@ -240,10 +241,11 @@ function emptyTotals(): Totals {
   return { visits: 0, unassigned: 0, unassignedMandatory: 0, travelMinutes: 0, violations: 0, firstViolations: [] };
 }
 
-function plan(dataset: Dataset, period: PeriodProblem, step: string): { days: Schedule[]; kpi: KpiReport; totals: Totals; seconds: number } {
+function plan(dataset: Dataset, period: PeriodProblem, step: string, circle = true): { days: Schedule[]; kpi: KpiReport; totals: Totals; seconds: number } {
   const totals = emptyTotals();
   const t0 = performance.now();
   const schedule = planPeriod(period, {
+    circle,
     seed: PLAN_SEED,
     iterationsPerDay: dataset.iterationsPerDay,
     timeLimitMsPerDay: NO_TIME_LIMIT_MS,
@@ -284,6 +286,9 @@ function benchDataset(dataset: Dataset): DatasetResult {
   const floor = periodFloor(period);
   process.stderr.write(`  floor: ${floor.seconds.toFixed(1)} s, ${floor.nodes} nodes, mean ${floor.windows[0].overall.mean?.toFixed(2)}\n`);
   const runs: Run[] = [];
+
+  const lookAheadOnly = plan(dataset, period, 'c0', false);
+  runs.push(measured('c0', '(c0) contacts as given, look-ahead without circles', period, floor, lookAheadOnly.days, lookAheadOnly.kpi, lookAheadOnly.totals, lookAheadOnly.seconds, null));
 
   const asGiven = plan(dataset, period, 'c');
   runs.push(measured('c', '(c) contacts as given', period, floor, asGiven.days, asGiven.kpi, asGiven.totals, asGiven.seconds, null));
