@@ -64,14 +64,21 @@ export function formatReplanSummary(day: DayProblem, published: Pick<CheckedSche
   for (const entry of reassigned) {
     for (const s of entry.from.filter((s) => !entry.to.includes(s))) byLoser.set(s, [...(byLoser.get(s) ?? []), entry]);
   }
-  if (byLoser.size > 0) {
+  const absent = new Map((r.absent ?? []).map((a) => [a.staff, a.from.slice(11, 16)]));
+  const lost = [...byLoser].filter(([staff]) => absent.has(staff));
+  if (lost.length > 0) {
     out += '\nWho lost which visits, and who took them\n';
-    for (const [staff, entries] of byLoser) {
-      const away = r.absent?.find((a) => a.staff === staff);
-      const why = away ? ` (absent from ${away.from.slice(11, 16)})` : '';
+    for (const [staff, entries] of lost) {
       const moves = entries.map((e) => `${e.visit} → ${e.to.length === 0 ? 'unassigned' : `${e.to.join('+')} (${e.taker})`}`);
-      out += `  ${staff}${why}: ${moves.slice(0, MAX_LISTED).join(', ')}${moves.length > MAX_LISTED ? `, … and ${moves.length - MAX_LISTED} more` : ''}\n`;
+      out += `  ${staff} (absent from ${absent.get(staff)}): ${moves.slice(0, MAX_LISTED).join(', ')}${moves.length > MAX_LISTED ? `, … and ${moves.length - MAX_LISTED} more` : ''}\n`;
     }
+  }
+  // Visits that moved between staff who still work: the room the repair made, in one line.
+  const shuffled = [...byLoser].filter(([staff]) => !absent.has(staff));
+  if (shuffled.length > 0) {
+    const visits = new Set(shuffled.flatMap(([, entries]) => entries.map((e) => e.visit)));
+    const from = shuffled.sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).map(([staff, entries]) => `${staff} ${entries.length}`);
+    out += `\nTo make room, ${visits.size} more visits changed hands (from ${from.slice(0, MAX_LISTED).join(', ')}${from.length > MAX_LISTED ? ', …' : ''}; see "replan.reassigned")\n`;
   }
 
   // Someone new: neither met in the 14 days nor sent by the published plan today.
