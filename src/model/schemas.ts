@@ -370,6 +370,8 @@ export const CheckedSchedule = Schedule.extend({
   metrics: optional(Metrics.extend({ distinctStaffPerRecipient: Spread.partial() }).partial()),
   solver: optional(Schedule.shape.solver.unwrap()),
   explanations: optional(z.array(Explanation)),
+  /** A re-plan's account is not a claim the checker judges; another tool's may be shaped otherwise. */
+  replan: optional(z.looseObject({})),
 });
 
 // ── Re-planning the day (FORMAT §7) ─────────────────────────────────────────
