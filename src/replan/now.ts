@@ -160,6 +160,12 @@ export function dayAsItNowStands(problem: DayProblem, published: CheckedSchedule
   const changed = new Set<string>();
   /** `visit.field` → the change that set it. */
   const fieldOrigins = new Map<string, string>();
+  /** The index of a visit a change names, or undefined after saying it is none of the day's. */
+  const visitAt = (k: number, id: string): number | undefined => {
+    const i = index.get(id);
+    if (i === undefined) error(names.changes, `changes[${k}].visit`, `"${id}" is not a visit of the day${cancelled.has(id) ? ' (an earlier change cancelled it)' : ''}`);
+    return i;
+  };
   const untouchable = (k: number, id: string, what: string): boolean => {
     const f = frozen.get(id);
     if (!f) return false;
@@ -189,12 +195,8 @@ export function dayAsItNowStands(problem: DayProblem, published: CheckedSchedule
         index = visitIndex();
         return;
       case 'visit_cancelled': {
-        const i = index.get(change.visit);
-        if (i === undefined) {
-          error(names.changes, `changes[${k}].visit`, `"${change.visit}" is not a visit of the day${cancelled.has(change.visit) ? ' (an earlier change cancelled it)' : ''}`);
-          return;
-        }
-        if (untouchable(k, change.visit, 'cancelled')) return;
+        const i = visitAt(k, change.visit);
+        if (i === undefined || untouchable(k, change.visit, 'cancelled')) return;
         cancelled.add(change.visit);
         visits = visits.filter((_, j) => j !== i);
         origins = origins.filter((_, j) => j !== i);
@@ -202,12 +204,8 @@ export function dayAsItNowStands(problem: DayProblem, published: CheckedSchedule
         return;
       }
       case 'visit_changed': {
-        const i = index.get(change.visit);
-        if (i === undefined) {
-          error(names.changes, `changes[${k}].visit`, `"${change.visit}" is not a visit of the day${cancelled.has(change.visit) ? ' (an earlier change cancelled it)' : ''}`);
-          return;
-        }
-        if (untouchable(k, change.visit, 'changed')) return;
+        const i = visitAt(k, change.visit);
+        if (i === undefined || untouchable(k, change.visit, 'changed')) return;
         const next: Record<string, unknown> = { ...visits[i] };
         for (const key of CHANGEABLE) {
           if (!(key in change)) continue;

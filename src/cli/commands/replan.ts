@@ -4,11 +4,11 @@ import { readJsonFile, toJsonText, writeFileAtomic } from '../../io/index.ts';
 import { inFile, loadChanges, loadDayProblem, parseShape } from '../../validate/index.ts';
 import { schemas } from '../../model/index.ts';
 import { DEFAULT_REPLAN_SECONDS, replanDay } from '../../replan/index.ts';
-import { DEFAULT_SEED, type SolveProgress } from '../../solver/index.ts';
+import { DEFAULT_SEED } from '../../solver/index.ts';
 import { TIME_PATTERN } from '../../model/schemas.ts';
 import { UsageError, runCommand } from '../../surface/run.ts';
 import { ITERATIONS, SEED, optionalNumber } from '../../surface/options.ts';
-import { TIME_LIMIT, progressLine } from './solve.ts';
+import { TIME_LIMIT, searchProgress } from './solve.ts';
 import { formatReplanSummary } from '../summary.ts';
 
 interface ReplanFlags {
@@ -51,21 +51,14 @@ export function registerReplan(program: Command): void {
         if (!flags.quiet) {
           for (const w of [...warnings, ...changes.warnings]) process.stderr.write(flags.json ? `${JSON.stringify({ warning: w })}\n` : `warning ${w.path}: ${w.message}\n`);
         }
-        const tty = process.stderr.isTTY && !flags.json;
-        const onProgress = flags.quiet
-          ? undefined
-          : (p: SolveProgress) => {
-              if (flags.json) process.stderr.write(`${JSON.stringify({ progress: p })}\n`);
-              else if (tty) process.stderr.write(`\r\x1b[K${progressLine(p)}`);
-              else process.stderr.write(`${progressLine(p)}\n`);
-            };
+        const { onProgress, progressEveryMs, tty } = searchProgress(flags);
         const { schedule, day } = replanDay(problem, published, changes.changes, {
           timeLimitMs: timeLimit === undefined ? undefined : timeLimit * 1000,
           iterations,
           seed,
           now: flags.now,
           onProgress,
-          progressEveryMs: tty ? 250 : 1000,
+          progressEveryMs,
           names: { problem: problemFile, published: publishedFile, changes: changesFile },
         });
         if (tty) process.stderr.write('\n');

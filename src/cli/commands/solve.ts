@@ -29,6 +29,22 @@ export function progressLine(p: SolveProgress): string {
   );
 }
 
+/**
+ * Live progress of a search on stderr: one rewritten line on a terminal, a line a second
+ * otherwise, JSON lines with `--json`, nothing with `--quiet`.
+ */
+export function searchProgress(flags: { quiet?: boolean; json?: boolean }): { onProgress?: (p: SolveProgress) => void; progressEveryMs: number; tty: boolean } {
+  const tty = process.stderr.isTTY && !flags.json;
+  const onProgress = flags.quiet
+    ? undefined
+    : (p: SolveProgress) => {
+        if (flags.json) process.stderr.write(`${JSON.stringify({ progress: p })}\n`);
+        else if (tty) process.stderr.write(`\r\x1b[K${progressLine(p)}`);
+        else process.stderr.write(`${progressLine(p)}\n`);
+      };
+  return { onProgress, progressEveryMs: tty ? 250 : 1000, tty };
+}
+
 export function registerSolve(program: Command): void {
   program
     .command('solve')
@@ -51,20 +67,13 @@ export function registerSolve(program: Command): void {
         if (!flags.quiet) {
           for (const w of warnings) process.stderr.write(flags.json ? `${JSON.stringify({ warning: w })}\n` : `warning ${w.path}: ${w.message}\n`);
         }
-        const tty = process.stderr.isTTY && !flags.json;
-        const onProgress = flags.quiet
-          ? undefined
-          : (p: SolveProgress) => {
-              if (flags.json) process.stderr.write(`${JSON.stringify({ progress: p })}\n`);
-              else if (tty) process.stderr.write(`\r\x1b[K${progressLine(p)}`);
-              else process.stderr.write(`${progressLine(p)}\n`);
-            };
+        const { onProgress, progressEveryMs, tty } = searchProgress(flags);
         const { schedule } = solveDayWithStats(problem, {
           timeLimitMs: timeLimit === undefined ? undefined : timeLimit * 1000,
           iterations,
           seed,
           onProgress,
-          progressEveryMs: tty ? 250 : 1000,
+          progressEveryMs,
           byTeam: !flags.wholeDistrict,
         });
         if (tty) process.stderr.write('\n');
