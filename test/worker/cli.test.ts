@@ -9,6 +9,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { generateDay } from '../../src/generate/index.ts';
 import { solveDay } from '../../src/solver/index.ts';
+import { replanDay } from '../../src/replan/index.ts';
 import type { Schedule } from '../../src/model/types.ts';
 import { REDIS_URL, ROOT, deleteKeys, requireRedisOrSkip, uniquePrefix, until, withoutSeconds } from './helpers.ts';
 import { cliArgs, startCli } from '../helpers/cli.ts';
@@ -28,6 +29,8 @@ describe('kontinuitet enqueue without a server', () => {
     const unreachable = { REDIS_URL: 'redis://127.0.0.1:1' };
     expect(kontinuitet(['enqueue', 'x.json', '--job', 'solve-week'], unreachable)).toMatchObject({ code: 2, stderr: expect.stringContaining('--job must be one of') });
     expect(kontinuitet(['enqueue', 'x.json', '--job', 'kpi', '--from', '2026-11-02'], unreachable)).toMatchObject({ code: 2, stderr: expect.stringContaining('--recipients') });
+    expect(kontinuitet(['enqueue', 'x.json', '--job', 'replan-day', '--published', 'p.json'], unreachable)).toMatchObject({ code: 2, stderr: expect.stringContaining('a replan-day job needs --changes') });
+    expect(kontinuitet(['enqueue', 'x.json', '--changes', 'c.json'], unreachable)).toMatchObject({ code: 2, stderr: expect.stringContaining('--changes applies to replan-day jobs only') });
   });
 
   it('says plainly, with exit 1, when Redis cannot be reached', async () => {
@@ -124,6 +127,20 @@ describe.skipIf(!redisUp)('kontinuitet worker, enqueue and queue on Redis', () =
     const { solver: _a, ...merged } = withoutSeconds(JSON.parse(await readFile(out, 'utf8')) as Schedule) as Schedule;
     const { solver: _b, ...inProcess } = withoutSeconds(local) as Schedule;
     expect(merged).toEqual(inProcess);
+  });
+
+  it('enqueue --job replan-day --wait writes the re-planned schedule, as replanDay makes it in process', { timeout: 60_000 }, async () => {
+    const published = solveDay(problem, { iterations: 200, seed: 1, timeLimitMs: 60_000 });
+    const changes = { format: 'kontinuitet/changes@1' as const, now: '11:00', changes: [{ type: 'staff_absent' as const, staff: published.routes[0].staff }] };
+    const publishedFile = join(dir, 'published.json');
+    const changesFile = join(dir, 'changes.json');
+    await writeFile(publishedFile, JSON.stringify(published));
+    await writeFile(changesFile, JSON.stringify(changes));
+    const out = join(dir, 'replanned.json');
+    const run = kontinuitet(['enqueue', dayFile, ...target, '--job', 'replan-day', '--published', publishedFile, '--changes', changesFile, '--wait', '-o', out, '--iterations', '150', '--seed', '3']);
+    expect(run.code, run.stderr).toBe(0);
+    const local = replanDay(problem, published, changes, { iterations: 150, seed: 3 });
+    expect(withoutSeconds(JSON.parse(await readFile(out, 'utf8')) as Schedule)).toEqual(withoutSeconds(local.schedule));
   });
 
   it('kontinuitet worker stops on SIGTERM with exit 0', { timeout: 30_000 }, async () => {
