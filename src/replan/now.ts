@@ -17,7 +17,7 @@
  */
 import type { Break, Changes, CheckedSchedule, DayProblem, Staff, Visit } from '../model/types.ts';
 import { InputError, type InputProblem } from '../model/errors.ts';
-import { compileDay, type Instance } from '../compile/index.ts';
+import { compileDay } from '../compile/index.ts';
 import { DEFAULT_TIMEZONE, PlanClock, TimeError } from '../time/index.ts';
 import type { PlannedNode, PlannedRoute } from '../solver/index.ts';
 
@@ -222,12 +222,17 @@ export function dayAsItNowStands(problem: DayProblem, published: CheckedSchedule
   if (errors.length > 0) throw new InputError(errors, 'invalid changes');
 
   // ── Staff as they now stand ──
-  let inst: Instance | null = null;
+  // The walk home from an absent staff member's last frozen stop, as the solver's travel model
+  // prices it: compiled for that staff member and that visit alone, not the whole district.
   const legHome = (staffId: string, visitId: string): number => {
-    inst ??= compileDay(problem);
-    const s = inst.staffIndex.get(staffId)!;
-    const v = inst.visitIndex.get(visitId)!;
-    return inst.staffTravel[s][inst.visitPlace[v] * inst.placeCount + inst.endPlace[s]];
+    const visit = problem.visits.find((v) => v.id === visitId)!;
+    const inst = compileDay({
+      ...problem,
+      staff: problem.staff.filter((s) => s.id === staffId),
+      recipients: problem.recipients.filter((r) => r.id === visit.recipient),
+      visits: [{ ...visit, dependsOn: undefined }],
+    });
+    return inst.staffTravel[0][inst.visitPlace[0] * inst.placeCount + inst.endPlace[0]];
   };
   const publishedBreaks = new Map(routeStarts.map((r) => [r.staff, r.nodes.filter((n) => n.breakAt).map((n) => n.breakAt!)]));
   /** Per staff member: the day-now index of each published break still owed, by its start minute. */

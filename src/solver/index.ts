@@ -17,6 +17,7 @@ import { routesOf } from './output.ts';
 import { explain, unassignedList } from './explain.ts';
 import { continuityCeiling } from './ceiling.ts';
 import { lendAcrossTeams } from './lend.ts';
+import { closePassed, withPassedReasons, type PassedVisits } from './passed.ts';
 import { planOf, type PlannedRoute } from './plan.ts';
 import type { Solution } from './solution.ts';
 
@@ -28,6 +29,7 @@ export { DEFAULT_SEED, DEFAULT_TIME_LIMIT_SECONDS, resolveSolveSettings, type So
 export { assembleSchedule, type ScheduleParts } from './assemble.ts';
 export { splitBudget, splitByTeam, teamPieces, teamsOfRecipients, type Budget, type TeamPiece } from './split.ts';
 export { planOf, restorePlan, type PlannedNode, type PlannedRoute } from './plan.ts';
+export type { PassedVisits } from './passed.ts';
 
 export interface SolveProgress {
   elapsedMs: number;
@@ -121,7 +123,7 @@ export interface TeamRun {
   /** Start from these routes (a re-plan's published day) instead of building from nothing. */
   warmStart?: readonly PlannedRoute[];
   /** Visits whose time has passed (a re-plan): never placed, left out as `window_passed` with this sentence. */
-  passed?: ReadonlyMap<string, string>;
+  passed?: PassedVisits;
   /** Weights instead of the problem's `objective`. */
   objective?: Objective;
 }
@@ -129,11 +131,7 @@ export interface TeamRun {
 /** Searches one piece of a day (a team, or the whole day) with its budget. */
 export function solveTeam(piece: DayProblem, run: TeamRun): TeamOutcome {
   const inst = compileDay(piece);
-  // A passed visit is one nobody may make now: with no eligible staff, no move ever tries it.
-  for (const id of run.passed?.keys() ?? []) {
-    const v = inst.visitIndex.get(id);
-    if (v !== undefined) inst.eligible.fill(0, v * inst.staffCount, (v + 1) * inst.staffCount);
-  }
+  closePassed(inst, run.passed);
   const cost = new CostEvaluator(inst, { meetCost: run.meetCost, visitCost: run.visitCost, objective: run.objective });
   const ceiling = continuityCeiling(inst);
   const result = search(cost, {
@@ -153,7 +151,7 @@ export function solveTeam(piece: DayProblem, run: TeamRun): TeamOutcome {
   return {
     team: piece.teams.map((t) => t.id).join('+'),
     routes: routesOf(best),
-    unassigned: unassignedList(best).map((u) => (run.passed?.has(u.visit) ? { visit: u.visit, reason: 'window_passed', message: run.passed.get(u.visit)! } : u)),
+    unassigned: withPassedReasons(unassignedList(best), run.passed),
     explanations: explain(best),
     plan: planOf(best),
     objective: best.objective(),
