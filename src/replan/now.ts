@@ -40,8 +40,8 @@ export interface DayNow {
   passed: Map<string, string>;
   /** Visits of the published schedule that were made (frozen or not). */
   published: Map<string, PublishedVisit>;
-  /** Absent staff: from when (minutes), as given. */
-  absent: Map<string, { from: number; text: string }>;
+  /** Absent staff: from which minute. */
+  absent: Map<string, { from: number }>;
   /** Visits a `visit_changed` changed. */
   changed: Set<string>;
   /** The published routes as a warm start, past and cancelled visits left out. */
@@ -88,7 +88,7 @@ export function dayAsItNowStands(problem: DayProblem, published: CheckedSchedule
 
   // ── The published schedule, read once ──
   const stopsOf = new Map<string, { staff: string; start: number; startText: string; end: number }[]>();
-  const routeStarts: { staff: string; nodes: { visit?: string; breakAt?: [number, number]; start: number }[] }[] = [];
+  const publishedRoutes: { staff: string; nodes: { visit?: string; breakAt?: [number, number]; start: number }[] }[] = [];
   published.routes.forEach((route, r) => {
     const nodes: { visit?: string; breakAt?: [number, number]; start: number }[] = [];
     route.stops.forEach((stop, k) => {
@@ -106,11 +106,11 @@ export function dayAsItNowStands(problem: DayProblem, published: CheckedSchedule
       if (start !== null && end !== null) nodes.push({ breakAt: [start, end], start });
     });
     nodes.sort((a, b) => a.start - b.start);
-    routeStarts.push({ staff: route.staff, nodes });
+    publishedRoutes.push({ staff: route.staff, nodes });
   });
 
   // ── Absences first: they decide which past stops stand ──
-  const absent = new Map<string, { from: number; text: string }>();
+  const absent = new Map<string, { from: number }>();
   const staffIds = new Set(problem.staff.map((s) => s.id));
   changes.changes.forEach((change, k) => {
     if (change.type === 'staff_added') staffIds.add(change.staff.id);
@@ -122,7 +122,7 @@ export function dayAsItNowStands(problem: DayProblem, published: CheckedSchedule
     const from = change.from === undefined ? now : read(names.changes, `changes[${k}].from`, change.from);
     if (from === null) return;
     const before = absent.get(change.staff);
-    if (!before || from < before.from) absent.set(change.staff, { from, text: change.from ?? nowText });
+    if (!before || from < before.from) absent.set(change.staff, { from });
   });
   const absentBy = (staff: string, minute: number) => {
     const a = absent.get(staff);
@@ -234,7 +234,7 @@ export function dayAsItNowStands(problem: DayProblem, published: CheckedSchedule
     });
     return inst.staffTravel[0][inst.visitPlace[0] * inst.placeCount + inst.endPlace[0]];
   };
-  const publishedBreaks = new Map(routeStarts.map((r) => [r.staff, r.nodes.filter((n) => n.breakAt).map((n) => n.breakAt!)]));
+  const publishedBreaks = new Map(publishedRoutes.map((r) => [r.staff, r.nodes.filter((n) => n.breakAt).map((n) => n.breakAt!)]));
   /** Per staff member: the day-now index of each published break still owed, by its start minute. */
   const breakAt = new Map<string, Map<number, number>>();
   const dayStaff = staff.map((person) => {
@@ -328,7 +328,7 @@ export function dayAsItNowStands(problem: DayProblem, published: CheckedSchedule
   // ── The warm start: published routes, as far as they still belong to the day ──
   const inDay = new Set(dayVisits.map((v) => v.id));
   const plan: PlannedRoute[] = [];
-  for (const route of routeStarts) {
+  for (const route of publishedRoutes) {
     const breaks = breakAt.get(route.staff);
     if (!breaks) continue;
     const nodes: PlannedNode[] = [];
