@@ -47,7 +47,7 @@ function rect(x: (m: number) => number, span: Span, y: number, h: number, cls: s
 }
 
 /** Clock time of a stop as the schedule states it, `+1` when it falls on the next day. */
-function clockOf(iso: string, date: string): string {
+export function clockOf(iso: string, date: string): string {
   return `${iso.slice(11, 16)}${iso.slice(0, 10) === date ? '' : '+1'}`;
 }
 
@@ -139,12 +139,13 @@ function whyText(stop: Pick<StopRow, 'who' | 'explanation'>, texts: Texts, names
  * details. A page with two charts gives each table its row-id prefix and caption; `extra`
  * columns follow the day's.
  */
-export function stopTable(
-  day: DayModel,
-  texts: Texts,
-  names: ReadonlyMap<string, string>,
-  options: { prefix?: string; caption?: string; extra?: readonly Column<number>[] } = {},
-): string {
+export interface StopTableOptions {
+  prefix?: string;
+  caption?: string;
+  extra?: readonly Column<number>[];
+}
+
+export function stopTable(day: DayModel, texts: Texts, names: ReadonlyMap<string, string>, options: StopTableOptions = {}): string {
   const { t } = texts;
   const order = day.stops.map((_, i) => i);
   const visitCell = (s: StopRow) => {
