@@ -28,7 +28,7 @@ import type { Texts } from '../i18n.ts';
 import type { DayModel } from '../prepare/day.ts';
 import { prepareReplan, type ReplanModel, type StopChange } from '../prepare/replan.ts';
 import { daySections, teamsLine, unassignedTable } from './day.ts';
-import { cards, type Card } from './parts.ts';
+import { cards, staffFilter, type Card } from './parts.ts';
 import { REPLAN_WORDS, type ReplanWords } from './replan-words.ts';
 import type { ReportInput, ReportView } from './types.ts';
 
@@ -331,7 +331,10 @@ export const replanView: ReportView<ReplanViewModel> = {
         extra: [changeColumn(model, before.day, before.changes, true, w, texts, names)],
       }),
     });
-    const body = [replanSection, after.headline, after.filter, beforeChart, after.gantt, ...changed, after.stops, beforeStops, after.map, after.unassigned, after.notContact];
+    // Staff of either plan: one absent all day has a row before and none after.
+    const staff = [...new Map([...before.day.rows, ...model.after.rows].map((r) => [r.staff, { id: r.staff, name: r.name, team: r.team }])).values()];
+    const filter = `<div class="sticky-filter">${staffFilter(model.after.teams, staff, texts)}</div>`;
+    const body = [replanSection, after.headline, filter, beforeChart, after.gantt, ...changed, after.stops, beforeStops, after.map, after.unassigned, after.notContact];
     return { title: `${w.kind} ${texts.date(model.after.date)}`, subtitle, body: `${PATTERNS}\n${body.join('\n')}` };
   },
 };
