@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { loadReport, renderReport, type Language } from '../../src/report/index.ts';
 import { Texts } from '../../src/report/i18n.ts';
-import { SKIP_BROWSER, cspViolations, openBrowser, openReport, type OpenBrowser, type OpenedReport } from './browser.ts';
+import { SKIP_BROWSER, expectClean, openBrowser, openReport, type OpenBrowser, type OpenedReport } from './browser.ts';
 import { replannedDay, type ReplannedDay } from './replan-fixture.ts';
 
 function replanHtml(f: ReplannedDay, lang: Language = 'sv'): string {
@@ -36,12 +36,6 @@ type StyleOf = { getComputedStyle(element: unknown): Record<string, string> };
 /** A computed style of the first element. */
 function styleOf(locator: Locator, property: string): Promise<string> {
   return locator.first().evaluate((e, p) => (globalThis as unknown as StyleOf).getComputedStyle(e)[p], property);
-}
-
-async function expectClean(opened: OpenedReport): Promise<void> {
-  expect(opened.errors).toEqual([]);
-  expect(opened.leaked).toEqual([]);
-  expect(await cspViolations(opened.page)).toEqual([]);
 }
 
 describe.skipIf(SKIP_BROWSER)('the re-plan page in headless Chromium', () => {

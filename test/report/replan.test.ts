@@ -64,8 +64,9 @@ describe('re-plan preparation', () => {
     expect(visitsWith(stops, before.changes, 'lost').size).toBeLessThanOrEqual(block.changedStaffVisits);
   });
 
-  it('puts both charts on one axis, the staff of both in the same order', () => {
+  it('puts both charts on one axis, the staff of both in the same order and the same colour', () => {
     expect(before.day.axis).toEqual(model.after.axis);
+    for (const row of model.after.rows) expect(before.day.rows.find((r) => r.staff === row.staff)?.colour ?? row.colour).toBe(row.colour);
     const both = (rows: readonly { staff: string }[], other: readonly { staff: string }[]) => rows.map((r) => r.staff).filter((s) => other.some((o) => o.staff === s));
     expect(both(before.day.rows, model.after.rows)).toEqual(both(model.after.rows, before.day.rows));
   });

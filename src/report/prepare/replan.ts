@@ -14,6 +14,7 @@
 import type { CheckedSchedule, DayProblem, ReplanSummary, Schedule } from '../../model/types.ts';
 import { DEFAULT_TIMEZONE, PlanClock } from '../../time/index.ts';
 import { prepareDay, type DayModel } from './day.ts';
+import { staffColours } from './palette.ts';
 
 /**
  * What changed at a stop. In the new plan: `staff` (the visit is made by others than planned),
@@ -151,6 +152,12 @@ export function prepareReplan(day: DayProblem, schedule: Schedule & { replan: Re
     const axis = sharedAxis(day0.axis, after.axis);
     day0.axis = axis;
     after.axis = axis;
+    // One colour per person on the whole page: someone absent all day has no row after, which
+    // would give the rest of their team other colours there.
+    const rows = [...new Map([...day0.rows, ...after.rows].map((r) => [r.staff, r])).values()];
+    const colours = staffColours(rows.map((r) => ({ staff: r.staff, team: r.team })));
+    for (const row of [...day0.rows, ...after.rows]) row.colour = colours.get(row.staff)!;
+    for (const route of [...day0.map.routes, ...after.map.routes]) route.colour = colours.get(route.staff)!;
     before = { day: day0, changes };
   }
 
