@@ -63,7 +63,7 @@ function track(row: StaffRow, stops: readonly StopRow[], x: (m: number) => numbe
     const label = `${clockOf(stop.startIso, date)} ${stop.recipientName}`;
     const extra = options.mark?.(mark.stop, { x: x(mark.start), width: Math.max(1, x(mark.end) - x(mark.start)) }) ?? null;
     parts.push(
-      rect(x, mark, 3, 16, `v ${stop.who}${extra ? ` ${extra.cls}` : ''}`, ` data-s="${mark.stop}"${extra ? ` ${extra.attrs}` : ''} tabindex="0" role="img" aria-label="${esc(label)}" aria-describedby="tip"`),
+      rect(x, mark, 3, 16, `v ${stop.who}${extra?.cls ? ` ${extra.cls}` : ''}`, ` data-s="${mark.stop}"${extra ? ` ${extra.attrs}` : ''} tabindex="0" role="img" aria-label="${esc(label)}" aria-describedby="tip"`),
     );
     if (stop.double) parts.push(rect(x, mark, 0, 2.5, 'pair'));
     if (stop.locked) parts.push(`<path class="lock" d="M${x(mark.start)} 3v7h7z"/>`);

@@ -77,7 +77,7 @@ export function loadReport(input: ReportInput): LoadedReport {
 
 /** Reads the files named on the command line and loads them. */
 export async function readReport(files: ReportFiles): Promise<LoadedReport> {
-  refuseHalfAReplan(files);
+  refuseHalfAReplan(files); // before any file is read: a usage error, not a missing file
   // One after the other: the first unreadable file, in the order given, is the one named.
   const read = async (file: string | undefined) => (file === undefined ? undefined : readJsonFile(file));
   const document = await readJsonFile(files.document);

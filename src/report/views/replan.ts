@@ -112,7 +112,7 @@ function decoration(change: StopChange, box: { x: number; width: number }, visit
   if (k.includes('lost')) svg = `<line class="strike" x1="${x}" x2="${round(x + w)}" y1="19" y2="3"/>`;
   else if (gone) svg = `<path class="cross" d="M${x} 4L${round(x + w)} 18M${x} 18L${round(x + w)} 4"/>`;
   else svg = `<rect class="frame ${k.includes('staff') ? 'staff' : k[0]}" x="${round(x - 1.5)}" y="1.5" width="${round(w + 3)}" height="19"/>`;
-  return { cls: gone ? 'gone' : 'changed', attrs: `data-chg="${k.join(' ')}" data-v="${esc(visit)}"`, svg };
+  return { cls: gone ? 'gone' : '', attrs: `data-chg="${k.join(' ')}" data-v="${esc(visit)}"`, svg };
 }
 
 const LEGEND_BOX = '<rect class="v other" x="3" y="2" width="16" height="10"/>';
