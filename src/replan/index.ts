@@ -59,8 +59,17 @@ function inInputs(problems: InputProblem[], origin: DayNow['origin']): InputProb
   });
 }
 
-/** Re-plans a validated day (`loadDayProblem`), its published schedule and the changes (`loadChanges`). */
-export function replanDay(problem: DayProblem, published: CheckedSchedule, changes: Changes, options: ReplanOptions = {}): Replan {
+/**
+ * The day as it now stands, validated: the published schedule held to the day problem, the
+ * changes applied, and the result a valid day problem. Every problem is an `InputError` at a
+ * path of the inputs. What `replanDay` solves, and what the report holds a new schedule to.
+ */
+export function checkedDayNow(
+  problem: DayProblem,
+  published: CheckedSchedule,
+  changes: Changes,
+  options: Pick<ReplanOptions, 'names' | 'now'> = {},
+): { now: DayNow; day: DayProblem } {
   const names = options.names ?? { problem: '', published: '', changes: '' };
   refuseMismatches(
     scheduleMismatches(published, problem, { file: names.published, prefix: '', problemFile: names.problem || 'the day problem' }),
@@ -70,7 +79,12 @@ export function replanDay(problem: DayProblem, published: CheckedSchedule, chang
   const now = dayAsItNowStands(problem, published, changes, names, options.now ?? changes.now);
   const checked = validateDayProblem(now.day);
   if (!checked.ok) throw new InputError(inInputs(checked.problems, now.origin), 'the changes leave an invalid day');
-  const day = checked.value;
+  return { now, day: checked.value };
+}
+
+/** Re-plans a validated day (`loadDayProblem`), its published schedule and the changes (`loadChanges`). */
+export function replanDay(problem: DayProblem, published: CheckedSchedule, changes: Changes, options: ReplanOptions = {}): Replan {
+  const { now, day } = checkedDayNow(problem, published, changes, options);
   const { timeLimitMs, iterations, seed } = resolveSolveSettings(options, day.options, { timeLimitSeconds: DEFAULT_REPLAN_SECONDS });
   const warm = options.warmStart !== false;
   const t0 = performance.now();

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { loadReport, renderReport, type Language } from '../../src/report/index.ts';
 import { Texts } from '../../src/report/i18n.ts';
 import type { DayProblem, PeriodProblem, PeriodSchedule, Schedule } from '../../src/model/types.ts';
-import { SKIP_BROWSER, cspViolations, openBrowser, openReport, type OpenBrowser, type OpenedReport } from './browser.ts';
+import { SKIP_BROWSER, cspViolations, expectClean, openBrowser, openReport, type OpenBrowser, type OpenedReport } from './browser.ts';
 import { plannedPeriod, solvedDay } from './fixtures.ts';
 
 function dayHtml(problem: DayProblem, schedule: Schedule, lang: Language = 'sv'): string {
@@ -18,12 +18,6 @@ function dayHtml(problem: DayProblem, schedule: Schedule, lang: Language = 'sv')
 async function textOf(page: Page, key: string): Promise<{ text: string; value: string }> {
   const el = page.locator(`[data-key="${key}"]`);
   return { text: (await el.textContent())!, value: (await el.getAttribute('data-value'))! };
-}
-
-async function expectClean(opened: OpenedReport): Promise<void> {
-  expect(opened.errors).toEqual([]);
-  expect(opened.leaked).toEqual([]);
-  expect(await cspViolations(opened.page)).toEqual([]);
 }
 
 describe.skipIf(SKIP_BROWSER)('the report in headless Chromium', () => {

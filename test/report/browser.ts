@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -76,4 +77,11 @@ export async function openReport(context: BrowserContext, html: string): Promise
 
 export function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate('window.cspViolations') as Promise<string[]>;
+}
+
+/** No console error or warning, no request, no violation of the content-security policy. */
+export async function expectClean(opened: OpenedReport): Promise<void> {
+  expect(opened.errors).toEqual([]);
+  expect(opened.leaked).toEqual([]);
+  expect(await cspViolations(opened.page)).toEqual([]);
 }

@@ -1,4 +1,4 @@
-/** `kontinuitet report`: one self-contained, offline HTML page of a schedule, a period or a KPI report. */
+/** `kontinuitet report`: one self-contained, offline HTML page of a schedule, a re-plan, a period or a KPI report. */
 import type { Command } from 'commander';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,8 @@ import { UsageError, runCommand } from '../../surface/run.ts';
 
 interface ReportFlags {
   problem?: string;
+  published?: string;
+  changes?: string;
   output?: string;
   lang: string;
   pdf?: string;
@@ -18,9 +20,11 @@ interface ReportFlags {
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('one self-contained HTML page (Gantt, map, continuity charts) of a schedule, a period schedule or a KPI report')
+    .description('one self-contained HTML page (Gantt, map, continuity charts) of a schedule, a re-plan (before and after), a period schedule or a KPI report')
     .argument('<document>', 'a schedule (kontinuitet/schedule@1), a period schedule (kontinuitet/period-schedule@1) or a KPI report (kontinuitet/kpi@1)')
-    .option('--problem <file>', 'the problem the document was planned from: the day problem of a schedule, the period problem of a period schedule')
+    .option('--problem <file>', 'the problem the document was planned from: the day problem of a schedule (of a re-plan: the day as it now stands, or the original day with --published and --changes), the period problem of a period schedule')
+    .option('--published <file>', "with --changes, for a re-plan's new schedule: the schedule it replaced (shown before and after)")
+    .option('--changes <file>', 'with --published: what happened since (kontinuitet/changes@1)')
     .option('-o, --output <file>', 'write the page here (default: stdout, unless --pdf is given)')
     .option('--lang <language>', `labels, numbers and dates: ${LANGUAGES.join(' or ')}`, DEFAULT_LANGUAGE)
     .option('--pdf <file>', 'also print the page to a PDF with a headless Chromium or Chrome')
@@ -35,7 +39,7 @@ export function registerReport(program: Command): void {
             flags.browser ? `--browser "${flags.browser}" is not an executable file` : '--pdf needs Chromium or Chrome: none found on PATH (give one with --browser)',
           );
         }
-        const html = renderReport(await readReport({ document, problem: flags.problem }), { lang: flags.lang });
+        const html = renderReport(await readReport({ document, problem: flags.problem, published: flags.published, changes: flags.changes }), { lang: flags.lang });
         if (flags.output) await writeFileAtomic(flags.output, html);
         else if (flags.pdf === undefined) process.stdout.write(html);
         if (flags.pdf === undefined || browser === null) return;

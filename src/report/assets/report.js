@@ -1,5 +1,6 @@
 /* kontinuitet report, page script: the staff filter shared by Gantt, stop table and map;
-   visit details on hover and keyboard focus (read from the visit's row in the stop table);
+   visit details on hover and keyboard focus (read from the visit's row in the stop table
+   its chart names: a re-plan's page has two charts, before and after);
    the team filter of the 14-day strips; charts drawn with uPlot from their JSON. Inlined
    into the page at report time; no network, no eval, no inline styles (strict CSP). */
 (function () {
@@ -13,27 +14,28 @@
     var staff = $('#staff-filter');
     if (!team || !staff) return;
     var rows = $$('.g-row');
-    var stopRows = $$('#stops tr[data-staff]');
+    var stopRows = [];
+    $$('.gantt[data-table]').forEach(function (g) { stopRows = stopRows.concat($$('#' + g.dataset.table + ' tr[data-staff]')); });
     var routes = $$('#map .route');
     var homes = $$('#map .home');
     var areas = $$('#map .area');
     var count = $('#filter-count');
     var teamOf = {};
     rows.forEach(function (r) { teamOf[r.dataset.staff] = r.dataset.team; });
+    var ids = Object.keys(teamOf);
     var homeStaff = homes.map(function (h) { return h.dataset.staff ? h.dataset.staff.split(' ') : []; });
 
     function apply() {
       var t = team.value;
       var s = staff.value;
       var show = function (id) { return s ? id === s : !t || teamOf[id] === t; };
-      var shown = 0;
-      rows.forEach(function (r) { var on = show(r.dataset.staff); r.hidden = !on; if (on) shown += 1; });
+      rows.forEach(function (r) { r.hidden = !show(r.dataset.staff); });
       stopRows.forEach(function (r) { r.hidden = !show(r.dataset.staff); });
       routes.forEach(function (p) { p.classList.toggle('off', !show(p.dataset.staff)); });
       homes.forEach(function (h, i) { h.classList.toggle('dim', Boolean(s || t) && !homeStaff[i].some(show)); });
       var areaTeam = s ? teamOf[s] : t;
       areas.forEach(function (a) { a.classList.toggle('dim', Boolean(areaTeam) && a.dataset.team !== areaTeam); });
-      if (count) count.textContent = shown + ' / ' + rows.length;
+      if (count) count.textContent = ids.filter(show).length + ' / ' + ids.length;
     }
     team.addEventListener('change', function () { staff.value = ''; apply(); });
     staff.addEventListener('change', apply);
@@ -43,7 +45,7 @@
         apply();
       });
     });
-    if (count) count.textContent = rows.length + ' / ' + rows.length;
+    if (count) count.textContent = ids.length + ' / ' + ids.length;
   }
 
   /* The 14-day strips: rows of the chosen team built from #strip-data. */
@@ -86,14 +88,14 @@
 
   function setupDetails() {
     var tip = $('#tip');
-    var table = $('#stops table');
-    if (!tip || !table) return;
-    var heads = $$('thead th', table).map(function (th) { return th.textContent; });
+    if (!tip) return;
     var current = null;
 
     function show(mark) {
-      var row = document.getElementById('s' + mark.dataset.s);
+      var chart = mark.closest('.gantt[data-prefix]');
+      var row = chart && document.getElementById(chart.dataset.prefix + mark.dataset.s);
       if (!row) return;
+      var heads = $$('thead th', row.closest('table')).map(function (th) { return th.textContent; });
       var list = document.createElement('dl');
       $$('td', row).forEach(function (cell, i) {
         var text = cell.textContent.trim();

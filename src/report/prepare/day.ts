@@ -125,8 +125,12 @@ export function countBy<R extends string>(items: readonly R[], order: readonly R
   return order.filter((r) => counts.has(r)).map((reason) => ({ reason, count: counts.get(reason)! })).sort((a, b) => b.count - a.count);
 }
 
-/** The schedule's routes read against the problem; the schedule is assumed to belong to it (`scheduleMismatches`). */
-export function prepareDay(problem: DayProblem, schedule: Schedule): DayModel {
+/**
+ * The schedule's routes read against the problem; the schedule is assumed to belong to it
+ * (`scheduleMismatches`). Only what is drawn is read, so a published schedule as `check` and
+ * `replan` take it does as well.
+ */
+export function prepareDay(problem: DayProblem, schedule: Pick<Schedule, 'routes' | 'unassigned' | 'explanations' | 'solver'>): DayModel {
   const clock = new PlanClock(problem.date, problem.timezone ?? DEFAULT_TIMEZONE);
   const minute = (iso: string) => clock.minutes(iso);
   const staffById = new Map(problem.staff.map((s) => [s.id, s]));

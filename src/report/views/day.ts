@@ -10,7 +10,7 @@ import { schemas } from '../../model/index.ts';
 import type { DayProblem, Schedule } from '../../model/types.ts';
 import { loadDayProblem } from '../../validate/index.ts';
 import { inFile, parseIn, refuseMismatches, scheduleMismatches } from '../../validate/documents.ts';
-import { ganttHtml, stopTable } from '../gantt.ts';
+import { ganttHtml, stopTable, type GanttOptions, type StopTableOptions } from '../gantt.ts';
 import { esc, section, table } from '../html.ts';
 import type { Texts } from '../i18n.ts';
 import { mapSvg } from '../map.ts';
@@ -73,21 +73,26 @@ function headline(day: DayModel, texts: Texts): string {
   return cards(list);
 }
 
+/** Unassigned visits with their reasons (and, in English, the sentence the schedule gives). */
+export function unassignedTable(caption: string, rows: DayModel['unassigned'], texts: Texts): string {
+  const { t } = texts;
+  return table(
+    caption,
+    [
+      { head: t.columns.visit, cell: (u: (typeof rows)[number]) => esc(u.visit) },
+      { head: t.columns.recipient, cell: (u) => esc(u.recipientName) },
+      { head: t.columns.reason, cell: (u) => `${esc(t.unassignedReasons[u.reason])}${u.mandatory ? '' : ` <small>(${esc(t.metric.optional)})</small>`}` },
+      ...(texts.lang === 'en' ? [{ head: t.columns.message, cell: (u: (typeof rows)[number]) => esc(u.message) }] : []),
+    ],
+    rows,
+  );
+}
+
 function unassignedSection(day: DayModel, texts: Texts): string {
   const { t } = texts;
   if (day.unassigned.length === 0) return `<p>${esc(t.notes.nothing)}</p>`;
-  const rows = day.unassigned;
   return `${reasonTable(t.columns.reason, day.unassignedByReason, (r) => t.unassignedReasons[r], texts)}
-${table(
-  t.sections.unassigned,
-  [
-    { head: t.columns.visit, cell: (u: (typeof rows)[number]) => esc(u.visit) },
-    { head: t.columns.recipient, cell: (u) => esc(u.recipientName) },
-    { head: t.columns.reason, cell: (u) => `${esc(t.unassignedReasons[u.reason])}${u.mandatory ? '' : ` <small>(${esc(t.metric.optional)})</small>`}` },
-    ...(texts.lang === 'en' ? [{ head: t.columns.message, cell: (u: (typeof rows)[number]) => esc(u.message) }] : []),
-  ],
-  rows,
-)}`;
+${unassignedTable(t.sections.unassigned, day.unassigned, texts)}`;
 }
 
 function teamTable(problem: DayProblem, day: DayModel, texts: Texts): string {
@@ -111,6 +116,47 @@ function teamTable(problem: DayProblem, day: DayModel, texts: Texts): string {
   );
 }
 
+/** The day's sections by name: the day view shows them in this order, a re-plan's view around its own. */
+export interface DaySections {
+  headline: string;
+  filter: string;
+  gantt: string;
+  stops: string;
+  map: string;
+  unassigned: string;
+  notContact: string;
+}
+
+/** The day's sections; a re-plan marks its changes in the chart and the stop table and names the sections for its new plan. */
+export function daySections(
+  problem: DayProblem,
+  day: DayModel,
+  texts: Texts,
+  options: { gantt?: GanttOptions; stops?: StopTableOptions; titles?: { headline?: string; gantt?: string } } = {},
+): DaySections {
+  const { t } = texts;
+  const names = new Map(problem.staff.map((s) => [s.id, s.name ?? s.id]));
+  const staff = day.rows.map((r) => ({ id: r.staff, name: r.name, team: r.team }));
+  return {
+    headline: section({ id: 'headline', title: options.titles?.headline ?? t.sections.headline, body: headline(day, texts) }),
+    filter: `<div class="sticky-filter">${staffFilter(day.teams, staff, texts)}</div>`,
+    gantt: section({ id: 'gantt-section', title: options.titles?.gantt ?? t.sections.gantt, body: ganttHtml(day, texts, options.gantt) }),
+    stops: section({ id: 'stops', title: options.stops?.caption ?? t.sections.stops, body: stopTable(day, texts, names, options.stops) }),
+    map: section({ id: 'map-section', title: t.sections.map, body: `<p class="note">${esc(t.notes.map)}</p>${mapSvg(day.map, texts)}${teamTable(problem, day, texts)}` }),
+    unassigned: section({ id: 'unassigned', title: t.sections.unassigned, body: unassignedSection(day, texts) }),
+    notContact: section({
+      id: 'not-contact',
+      title: t.sections.notContact,
+      body: reasonTable(t.sections.notContact, day.notContactByReason, (r) => t.explanationReasons[r], texts),
+    }),
+  };
+}
+
+/** The subtitle of a day: its teams by name, or how many when there are many. */
+export function teamsLine(day: DayModel, texts: Texts): string {
+  return day.teams.length > 3 ? `${texts.number(day.teams.length, 0)} ${texts.t.teams}` : day.teams.map((team) => team.name).join(', ');
+}
+
 export const dayView: ReportView<DayViewModel> = {
   kind: 'day',
   format: 'kontinuitet/schedule@1',
@@ -124,23 +170,8 @@ export const dayView: ReportView<DayViewModel> = {
     return { problem, schedule, day: prepareDay(problem, schedule) };
   },
   render({ problem, day }, texts) {
-    const { t } = texts;
-    const names = new Map(problem.staff.map((s) => [s.id, s.name ?? s.id]));
-    const staff = day.rows.map((r) => ({ id: r.staff, name: r.name, team: r.team }));
-    const teams = day.teams.length > 3 ? `${texts.number(day.teams.length, 0)} ${t.teams}` : day.teams.map((team) => team.name).join(', ');
-    const body = [
-      section({ id: 'headline', title: t.sections.headline, body: headline(day, texts) }),
-      `<div class="sticky-filter">${staffFilter(day.teams, staff, texts)}</div>`,
-      section({ id: 'gantt-section', title: t.sections.gantt, body: ganttHtml(day, texts) }),
-      section({ id: 'stops', title: t.sections.stops, body: stopTable(day, texts, names) }),
-      section({ id: 'map-section', title: t.sections.map, body: `<p class="note">${esc(t.notes.map)}</p>${mapSvg(day.map, texts)}${teamTable(problem, day, texts)}` }),
-      section({ id: 'unassigned', title: t.sections.unassigned, body: unassignedSection(day, texts) }),
-      section({
-        id: 'not-contact',
-        title: t.sections.notContact,
-        body: reasonTable(t.sections.notContact, day.notContactByReason, (r) => t.explanationReasons[r], texts),
-      }),
-    ];
-    return { title: `${t.kinds.day} ${texts.date(day.date)}`, subtitle: teams, body: body.join('\n') };
+    const s = daySections(problem, day, texts);
+    const body = [s.headline, s.filter, s.gantt, s.stops, s.map, s.unassigned, s.notContact];
+    return { title: `${texts.t.kinds.day} ${texts.date(day.date)}`, subtitle: teamsLine(day, texts), body: body.join('\n') };
   },
 };

@@ -10,12 +10,14 @@ export interface Card {
   raw: number | null;
   key: string;
   detail?: string;
+  /** Two columns wide, for a value such as "46,6 % → 39,6 %". */
+  wide?: boolean;
 }
 
 export function cards(list: readonly Card[]): string {
   const items = list.map(
     (c) =>
-      `<div class="card"><dt>${esc(c.label)}</dt><dd><span class="big" data-key="${esc(c.key)}" data-value="${c.raw === null ? '' : c.raw}">${esc(c.value)}</span>${
+      `<div class="card${c.wide ? ' wide' : ''}"><dt>${esc(c.label)}</dt><dd><span class="big" data-key="${esc(c.key)}" data-value="${c.raw === null ? '' : c.raw}">${esc(c.value)}</span>${
         c.detail ? `<small>${esc(c.detail)}</small>` : ''
       }</dd></div>`,
   );

@@ -9,6 +9,9 @@ import type { Texts } from '../i18n.ts';
 export interface ReportFiles {
   document: string;
   problem?: string;
+  /** A re-plan's published schedule and changes (`--published`, `--changes`): given together or not at all. */
+  published?: string;
+  changes?: string;
 }
 
 /** The parsed JSON of those files (a file that was not given is undefined). */
@@ -16,6 +19,8 @@ export interface ReportInput {
   files: ReportFiles;
   document: unknown;
   problem?: unknown;
+  published?: unknown;
+  changes?: unknown;
 }
 
 /** A page of the report: the heading and the sections below it, HTML written by the view. */
@@ -35,6 +40,8 @@ export interface ReportView<Model> {
    * a view with one wins over the format's plain view when it accepts the document.
    */
   accepts?: (document: Record<string, unknown>) => boolean;
+  /** Whether it takes a re-plan's published schedule and changes besides the problem. */
+  takesChanges?: boolean;
   /** The format of the problem it needs, described for the error when `--problem` is missing. */
   problem: { format: string; what: string } | null;
   /** Reads and checks the document and its problem; throws `InputError` naming the file and JSON path. */
