@@ -67,7 +67,16 @@ export function describeChanges(
       .join(', ');
   };
 
-  const explanations = new Map((schedule.explanations ?? []).map((e) => [e.visit, e]));
+  // A frozen visit is locked to its staff, so the search would say the contact "may not" make
+  // it: the published schedule's explanation is the true one (none when it gave none).
+  const publishedWhy = new Map((published.explanations ?? []).map((e) => [e.visit, e]));
+  const explanations = new Map(
+    (schedule.explanations ?? []).flatMap((e) => {
+      if (!now.frozen.has(e.visit)) return [[e.visit, e] as const];
+      const was = publishedWhy.get(e.visit);
+      return was && was.sent.length === e.sent.length && was.sent.every((s) => e.sent.includes(s)) ? [[e.visit, was] as const] : [];
+    }),
+  );
   const reassigned: Reassignment[] = [];
   let changedStaffVisits = 0;
   let movedVisits = 0;

@@ -73,6 +73,11 @@ describe('re-planning generated days with random changes', () => {
             }
           }
           expect(result.schedule.replan.frozenStops).toBe(frozen);
+          // A frozen visit is not the contact's for the published schedule's reason, not for the freeze's lock.
+          const why = new Map((published.explanations ?? []).map((e) => [e.visit, e]));
+          for (const e of result.schedule.explanations ?? []) {
+            if (result.day.visits.find((v) => v.id === e.visit)?.lockedStart !== undefined && begun.has(e.visit)) expect(e).toEqual(why.get(e.visit));
+          }
           for (const [key, text] of after) {
             const stop = JSON.parse(text) as { start: string };
             if (Date.parse(stop.start) < Date.parse(now)) expect(stops(published).get(key)).toBe(text);

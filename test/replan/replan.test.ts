@@ -94,6 +94,13 @@ describe('re-planning the day (FORMAT §7)', () => {
       if (entry.to.length > 0) expect(entry.message).toMatch(/ took it$/);
     }
     expect(result.schedule.replan.absent).toEqual([{ staff: sick, from: iso('10:00') }]);
+    // A begun visit keeps the published reason it is not the contact's: not the freeze's lock.
+    const begun = new Set(published.routes.flatMap((r) => r.stops.filter((s) => s.start < iso('10:00')).map((s) => s.visit)));
+    const before = new Map((published.explanations ?? []).map((e) => [e.visit, e]));
+    for (const e of result.schedule.explanations ?? []) {
+      expect(e.message).not.toMatch(/locked to/);
+      if (begun.has(e.visit)) expect(e).toEqual(before.get(e.visit));
+    }
     // The shift ends at 10:00 or once the last begun visit and the walk back are done.
     const shift = result.day.staff.find((s) => s.id === sick)!.shift;
     expect(Date.parse(shift.end)).toBeGreaterThanOrEqual(Date.parse(iso('10:00')));
