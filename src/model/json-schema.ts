@@ -10,6 +10,8 @@ export const JSON_SCHEMAS: Record<string, z.ZodType> = {
   'visit-log-row.schema.json': S.VisitLogRow,
   'recipients-file-row.schema.json': S.RecipientsFileRow,
   'kpi.schema.json': S.KpiReport,
+  'study.schema.json': S.Study,
+  'study-result.schema.json': S.StudyResult,
 };
 
 /** The text of one schema file: draft 2020-12, input shapes, stable key order. */
