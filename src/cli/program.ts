@@ -12,6 +12,7 @@ import { registerWorker } from './commands/worker.ts';
 import { registerEnqueue } from './commands/enqueue.ts';
 import { registerBound } from './commands/bound.ts';
 import { registerReport } from './commands/report.ts';
+import { registerStudy } from './commands/study.ts';
 
 // By the package's own name (its `exports` lists package.json), so it resolves from src/ and dist/ alike.
 const { version } = createRequire(import.meta.url)('kontinuitet/package.json') as { version: string };
@@ -33,5 +34,6 @@ export function buildProgram(): Command {
   registerEnqueue(program);
   registerBound(program);
   registerReport(program);
+  registerStudy(program);
   return program;
 }
