@@ -16,6 +16,7 @@ import { planPeriodJob } from './period.ts';
 import { UnrecoverableError, WaitingError } from './errors.ts';
 import { pollingSignal } from './signal.ts';
 import { solveDayJob, solveDistrictJob, solveTeamJob, type SolveContext } from './solve.ts';
+import { studyJob, studyPlanJob } from './study.ts';
 
 async function run(name: JobName, job: SandboxedJob, ctx: SolveContext): Promise<unknown> {
   switch (name) {
@@ -29,6 +30,10 @@ async function run(name: JobName, job: SandboxedJob, ctx: SolveContext): Promise
       return planPeriodJob(parseJobData(name, job.data), ctx);
     case 'kpi':
       return kpiJob(parseJobData(name, job.data));
+    case 'study-plan':
+      return studyPlanJob(parseJobData(name, job.data), ctx);
+    case 'study':
+      return studyJob(parseJobData(name, job.data), await job.getChildrenValues());
   }
 }
 
