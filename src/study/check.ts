@@ -42,11 +42,19 @@ export function partId(study: Study, part: StudyPart): string {
   return part.kind === 'variant' ? study.variants[part.index].id : `sweep-${study.sweep!.weight}-${study.sweep!.values[part.index]}`;
 }
 
+export interface CheckOptions {
+  /**
+   * The variants to build (by index); default all. A worker's child needs only its own,
+   * the flow's parent none: the producer has built them all before adding the flow.
+   */
+  build?: readonly number[];
+}
+
 /**
  * Checks a study whose base is inline, or a study file as `readStudyFile` read it (its base
  * inlined, or the problems of reading it). Throws `InputError` with every problem at once.
  */
-export function checkStudy(data: unknown, source: Partial<Omit<StudyDocument, 'data'>> = {}): CheckedStudy {
+export function checkStudy(data: unknown, source: Partial<Omit<StudyDocument, 'data'>> = {}, options: CheckOptions = {}): CheckedStudy {
   const baseName = source.baseName ?? null;
   const tooBig = valueLimitProblems(data);
   if (tooBig.length > 0) throw new InputError(tooBig, 'invalid study');
@@ -80,14 +88,23 @@ export function checkStudy(data: unknown, source: Partial<Omit<StudyDocument, 'd
   if (!parsed.success || base === null || problems.hasErrors) throw new InputError(problems.all(), 'invalid study');
 
   const study = parsed.data;
-  checkIds(study, problems);
   if (base.kind === 'period' && (study.options?.timeLimitSeconds ?? 0) > MAX_TIME_LIMIT_SECONDS_PER_DAY) {
     problems.error(['options', 'timeLimitSeconds'], `${study.options!.timeLimitSeconds} is more than ${MAX_TIME_LIMIT_SECONDS_PER_DAY}: for a period base it is the time per day`, 'time_limit_per_day');
   }
   const variantWarnings: InputProblem[] = [];
+  const sweepIds = new Set((study.sweep?.values ?? []).map((_, index) => partId(study, { kind: 'sweep', index })));
+  const firstId = new Map<string, number>();
+  const build = new Set(options.build ?? study.variants.keys());
   study.variants.forEach((variant, i) => {
+    checkId(variant.id, i, firstId, sweepIds, problems);
+    if (!build.has(i)) return;
     const built = buildVariant(base, variant, ['variants', i], base.problem.options, CHECK_ONLY, problems, baseWarnings);
     for (const w of built?.warnings ?? []) variantWarnings.push({ ...w, path: `variants[${i}]`, message: `the variant's problem: ${w.path}: ${w.message}` });
+  });
+  const seen = new Set<number>();
+  study.sweep?.values.forEach((value, k) => {
+    if (seen.has(value)) problems.warning(['sweep', 'values', k], `${value} is listed twice, so it is planned twice`, 'duplicate_value');
+    seen.add(value);
   });
   if (problems.hasErrors) throw new InputError(problems.all(), 'invalid study');
   const parts: StudyPart[] = [
@@ -98,18 +115,9 @@ export function checkStudy(data: unknown, source: Partial<Omit<StudyDocument, 'd
 }
 
 /** Variant ids name files: unique, and none that a sweep's files use. */
-function checkIds(study: Study, problems: ProblemList): void {
-  const first = new Map<string, number>();
-  const sweepIds = new Set((study.sweep?.values ?? []).map((_, index) => partId(study, { kind: 'sweep', index })));
-  study.variants.forEach((variant, i) => {
-    const earlier = first.get(variant.id);
-    if (earlier !== undefined) problems.error(['variants', i, 'id'], `duplicate id ${quote(variant.id)}: already used at variants[${earlier}]`, 'duplicate_id');
-    else first.set(variant.id, i);
-    if (sweepIds.has(variant.id)) problems.error(['variants', i, 'id'], `${quote(variant.id)} is the name of a sweep plan's files; choose another id`, 'duplicate_id');
-  });
-  const seen = new Set<number>();
-  study.sweep?.values.forEach((value, k) => {
-    if (seen.has(value)) problems.warning(['sweep', 'values', k], `${value} is listed twice, so it is planned twice`, 'duplicate_value');
-    seen.add(value);
-  });
+function checkId(id: string, i: number, first: Map<string, number>, sweepIds: ReadonlySet<string>, problems: ProblemList): void {
+  const earlier = first.get(id);
+  if (earlier !== undefined) problems.error(['variants', i, 'id'], `duplicate id ${quote(id)}: already used at variants[${earlier}]`, 'duplicate_id');
+  else first.set(id, i);
+  if (sweepIds.has(id)) problems.error(['variants', i, 'id'], `${quote(id)} is the name of a sweep plan's files; choose another id`, 'duplicate_id');
 }

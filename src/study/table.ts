@@ -67,9 +67,15 @@ function clip(text: string): string {
   return text.length > LABEL_WIDTH ? `${text.slice(0, LABEL_WIDTH - 1)}…` : text;
 }
 
-/** "9 mandatory visits left out" on a variant's row: a staffing cut that drops care must not pass unseen. */
-export function leftOutNote(m: StudyMetrics): string {
-  return m.unassignedMandatory === 0 ? '' : `! ${m.unassignedMandatory} mandatory visit${m.unassignedMandatory === 1 ? '' : 's'} left out`;
+/**
+ * "! 9 mandatory visits left out" on a variant's row, and how many more than the first
+ * variant: a staffing cut that drops care must not pass unseen.
+ */
+export function leftOutNote(m: StudyMetrics, first?: { label: string; metrics: StudyMetrics }): string {
+  const n = m.unassignedMandatory;
+  if (n === 0) return '';
+  const more = first && first.metrics !== m && n > first.metrics.unassignedMandatory ? `, ${n - first.metrics.unassignedMandatory} more than ${first.label}` : '';
+  return `! ${n} mandatory visit${n === 1 ? '' : 's'} left out${more}`;
 }
 
 export function formatStudy(result: StudyResult, f: NumberFormat): string {
@@ -77,7 +83,7 @@ export function formatStudy(result: StudyResult, f: NumberFormat): string {
   const [first] = result.variants;
   const rows: string[][] = [['variant', ...columns.map((c) => c.header), '']];
   result.variants.forEach((v, i) => {
-    rows.push([clip(v.label), ...columns.map((c) => c.show(f, v.metrics, v.costSek)), leftOutNote(v.metrics)]);
+    rows.push([clip(v.label), ...columns.map((c) => c.show(f, v.metrics, v.costSek)), leftOutNote(v.metrics, first)]);
     if (i > 0) rows.push([`  vs ${clip(first.label)}`, ...columns.map((c) => c.diff(f, v.metrics, v.costSek, first.metrics, first.costSek)), '']);
   });
   const what = result.base.kind === 'day' ? `day ${result.base.date}` : `period of ${result.base.days} days from ${result.base.date}`;

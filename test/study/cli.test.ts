@@ -70,6 +70,7 @@ describe('kontinuitet study', () => {
     const lines = run.stdout.split('\n');
     const row = lines.find((l) => l.startsWith('En färre'))!;
     expect(row).toContain(`! ${minus1.metrics.unassignedMandatory} mandatory visit`);
+    expect(row).toMatch(/left out, \d+ more than Som idag$/);
     expect(lines.find((l) => l.startsWith('Som idag'))).not.toContain('mandatory');
     expect(lines[lines.indexOf(row) + 1]).toMatch(/^ {2}vs Som idag/);
     expect(run.stdout).toMatch(/\d,\d %/);

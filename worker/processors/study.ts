@@ -15,8 +15,14 @@ function caller(data: Pick<StudyData, 'timeLimitSeconds' | 'iterations' | 'seed'
   return { timeLimitSeconds: data.timeLimitSeconds, iterations: data.iterations, seed: data.seed };
 }
 
+/** The variant a part plans, if it plans one: the only variant its child needs built in the check. */
+function variantOf(study: Record<string, unknown>, part: number): number[] {
+  const variants = Array.isArray(study.variants) ? study.variants.length : 0;
+  return part < variants ? [part] : [];
+}
+
 export function studyPlanJob(data: StudyPartData, ctx: SolveContext): PartOutcome {
-  const checked = checkStudy(data.study);
+  const checked = checkStudy(data.study, {}, { build: variantOf(data.study, data.part) });
   if (data.parts !== checked.parts.length || data.part >= checked.parts.length) {
     throw new InputError([{ path: 'part', message: `${data.part} of ${data.parts} is not a part of this study, which has ${checked.parts.length}`, severity: 'error' }], 'invalid study-plan job');
   }
@@ -36,7 +42,7 @@ export function studyPlanJob(data: StudyPartData, ctx: SolveContext): PartOutcom
  * added as the flow `QueueClient.add` builds: an input error, not worth a retry.
  */
 export function studyJob(data: StudyData, childValues: Record<string, unknown>): StudyResult {
-  const checked = checkStudy(data.study);
+  const checked = checkStudy(data.study, {}, { build: [] });
   const outcomes = Object.values(childValues).map((v) => StudyPartResultShape.parse(v) as PartOutcome);
   const seen = new Set(outcomes.map((o) => o.part));
   const expected = checked.parts.length;
