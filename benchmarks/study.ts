@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { toJsonText, writeFileAtomic } from '../src/io/index.ts';
 import { generateDay } from '../src/generate/index.ts';
 import { checkStudy, readStudyFile, runStudy, type StudyResult } from '../src/study/index.ts';
+import { travelPerPoint } from '../src/study/tradeoff.ts';
 import { redisUrl } from '../worker/jobs.ts';
 import { QueueClient } from '../worker/producer.ts';
 import { ownCpuSeconds, processCpuSeconds, redisReachable, startWorker, warmUp } from './processes.ts';
@@ -72,8 +73,8 @@ function sweepCurve(base: unknown, values: number[], seeds: number[], iterations
   const travel = mean((k, run) => run[k].metrics.travelMinutes);
   const distinct = mean((k, run) => run[k].metrics.distinctStaffMean);
   const leftOut = mean((k, run) => run[k].metrics.unassignedMandatory);
+  const perPoint = travelPerPoint(values.map((_, k) => ({ contactShare: contact(k), travelMinutes: travel(k) })));
   return values.map((value, k) => {
-    const gained = k === 0 ? null : (contact(k) - contact(k - 1)) * 100;
     return {
       value,
       contactShare: Number(contact(k).toFixed(4)),
@@ -82,7 +83,7 @@ function sweepCurve(base: unknown, values: number[], seeds: number[], iterations
       distinctStaffMean: Number(distinct(k).toFixed(3)),
       unassignedMandatory: Number(leftOut(k).toFixed(1)),
       /** Travel minutes this step adds for each percentage point of contact share it gains. */
-      travelPerPoint: gained === null || gained <= 0 ? null : Number(((travel(k) - travel(k - 1)) / gained).toFixed(1)),
+      travelPerPoint: perPoint[k] === null ? null : Number(perPoint[k]!.toFixed(1)),
     };
   });
 }

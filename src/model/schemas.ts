@@ -612,7 +612,7 @@ export const StudyResult = z.object({
   costs: z.object({ hourlySek: z.record(Role, z.number().nonnegative()), carSekPerKm: z.number().nonnegative() }),
   /** The budget and seed every plan got (per day for a period). */
   options: z.object({ timeLimitSeconds: z.number().positive(), seed: z.number().int(), iterations: z.number().int().positive().optional() }),
-  variants: z.array(z.object({ id: Id, label: z.string(), applied: z.string(), ...StudyEntry })),
+  variants: z.array(z.object({ id: Id, label: z.string(), applied: z.string(), ...StudyEntry })).min(1),
   sweepWeight: z.enum(OBJECTIVE_WEIGHTS).optional(),
   sweep: z.array(z.object({ value: z.number().nonnegative(), ...StudyEntry })),
 });

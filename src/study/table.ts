@@ -5,6 +5,7 @@
  * and what each variant changed.
  */
 import type { NumberFormat } from './numbers.ts';
+import { travelPerPoint } from './tradeoff.ts';
 import type { StudyMetrics, StudyResult } from './types.ts';
 
 interface Column {
@@ -102,10 +103,8 @@ export function formatStudy(result: StudyResult, f: NumberFormat): string {
  */
 function formatSweep(result: StudyResult, f: NumberFormat): string {
   const rows: string[][] = [[result.sweepWeight ?? 'value', 'contact', 'contact/deputy', 'staff/recipient', 'travel min', 'left out', 'cost SEK', 'travel min per +1 pp contact']];
+  const perPoint = travelPerPoint(result.sweep.map((s) => s.metrics));
   result.sweep.forEach((s, i) => {
-    const previous = i > 0 ? result.sweep[i - 1].metrics : null;
-    const gained = previous === null || s.metrics.contactShare === null || previous.contactShare === null ? null : (s.metrics.contactShare - previous.contactShare) * 100;
-    const perPoint = previous === null || gained === null || gained <= 0 ? '-' : f.number((s.metrics.travelMinutes - previous.travelMinutes) / gained, 1);
     rows.push([
       f.number(s.value, -1),
       f.percent(s.metrics.contactShare),
@@ -114,7 +113,7 @@ function formatSweep(result: StudyResult, f: NumberFormat): string {
       f.number(s.metrics.travelMinutes),
       f.number(s.metrics.unassignedMandatory),
       f.number(s.costSek),
-      perPoint,
+      f.number(perPoint[i], 1),
     ]);
   });
   return `Sweep of ${result.sweepWeight}: the base planned once per value\n${layout(rows).join('\n')}\n`;
