@@ -18,8 +18,8 @@ interface ReportFlags {
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('one self-contained HTML page (Gantt, map, continuity charts) of a schedule, a period schedule or a KPI report')
-    .argument('<document>', 'a schedule (kontinuitet/schedule@1), a period schedule (kontinuitet/period-schedule@1) or a KPI report (kontinuitet/kpi@1)')
+    .description('one self-contained HTML page (Gantt, map, continuity charts) of a schedule, a period schedule, a KPI report or a study result')
+    .argument('<document>', 'a schedule (kontinuitet/schedule@1), a period schedule (kontinuitet/period-schedule@1), a KPI report (kontinuitet/kpi@1) or a study result (kontinuitet/study-result@1)')
     .option('--problem <file>', 'the problem the document was planned from: the day problem of a schedule, the period problem of a period schedule')
     .option('-o, --output <file>', 'write the page here (default: stdout, unless --pdf is given)')
     .option('--lang <language>', `labels, numbers and dates: ${LANGUAGES.join(' or ')}`, DEFAULT_LANGUAGE)

@@ -6,9 +6,10 @@
 import { dayView } from './day.ts';
 import { kpiView } from './kpi.ts';
 import { periodView } from './period.ts';
+import { studyView } from './study.ts';
 import type { ReportView } from './types.ts';
 
-export const VIEWS: readonly ReportView<unknown>[] = [dayView, periodView, kpiView];
+export const VIEWS: readonly ReportView<unknown>[] = [dayView, periodView, kpiView, studyView];
 
 /** The view for a document of `format`, or undefined when no view shows that format. */
 export function viewFor(format: unknown, document: Record<string, unknown>): ReportView<unknown> | undefined {
