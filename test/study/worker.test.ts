@@ -10,6 +10,10 @@ import { InputError } from '../../src/model/errors.ts';
 import { checkStudy, runStudy } from '../../src/study/index.ts';
 import { QueueClient } from '../../worker/producer.ts';
 import { REDIS_URL, WorkerProcess, deleteKeys, requireRedisOrSkip, uniquePrefix } from '../worker/helpers.ts';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.ts';
 
 const redisUp = await requireRedisOrSkip('study flow tests');
 const prefix = uniquePrefix();
@@ -59,6 +63,18 @@ describe.skipIf(!redisUp)('a study as a BullMQ flow', () => {
     expect(children.map((c) => (c!.data as { id: string }).id)).toEqual(['today', 'minus2', 'bike', 'fok', 'sweep-notContact-0', 'sweep-notContact-120']);
     expect(new Set(children.map((c) => c!.processedBy))).toEqual(new Set(['study-a', 'study-b']));
     expect(progressed).toEqual(new Set(['today', 'base for minus2', 'minus2', 'bike', 'fok', 'sweep-notContact-0', 'sweep-notContact-120']));
+  });
+
+  it('is what `enqueue --job study --wait` adds, its base read relative to the study file', { timeout: 60_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kt-study-enqueue-'));
+    writeFileSync(join(dir, 'day.json'), JSON.stringify(base));
+    writeFileSync(join(dir, 'study.json'), JSON.stringify({ ...study, base: 'day.json', variants: study.variants.slice(0, 2), sweep: undefined }));
+    const run = runCli(['enqueue', join(dir, 'study.json'), '--job', 'study', '--wait', '--prefix', prefix, '--queue', queueName, '--iterations', '80', '-o', join(dir, 'result.json')]);
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8'));
+    expect(result.format).toBe('kontinuitet/study-result@1');
+    expect(result.variants.map((v: { id: string }) => v.id)).toEqual(['today', 'minus2']);
+    expect(run.stderr).toMatch(/^minus2 {2}/m);
   });
 
   it('refuses a study with an op naming unknown staff before adding any job', async () => {
