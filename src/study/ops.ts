@@ -69,7 +69,7 @@ function idList(ids: readonly string[], max = 10): string {
 }
 
 /** The dates a base covers. */
-export function baseDates(base: StudyBase): string[] {
+function baseDates(base: StudyBase): string[] {
   if (base.kind === 'day') return [base.problem.date];
   return Array.from({ length: base.problem.days }, (_, i) => addDays(base.problem.startDate, i));
 }

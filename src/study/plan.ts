@@ -77,7 +77,7 @@ export interface PlannerRun {
 }
 
 /** A count removal ranks staff by the base plan. */
-export function needsBasePlan(variant: StudyVariant): boolean {
+function needsBasePlan(variant: StudyVariant): boolean {
   return (variant.apply ?? []).some((op) => op.op === 'remove_staff' && op.count !== undefined);
 }
 
