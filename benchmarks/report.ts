@@ -86,11 +86,19 @@ interface Load {
   filterMs: number | null;
 }
 
+// A light page can end its load event before its first paint is reported, so the paint is awaited.
 const MEASURE_LOAD = `(async () => {
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const nav = performance.getEntriesByType('navigation')[0];
-  const paint = performance.getEntriesByName('first-contentful-paint')[0];
-  return { firstContentfulPaintMs: paint ? paint.startTime : null, loadEndMs: nav.loadEventEnd };
+  const paint = await new Promise((resolve) => {
+    const seen = performance.getEntriesByName('first-contentful-paint')[0];
+    if (seen) return resolve(seen);
+    new PerformanceObserver((list) => {
+      const entry = list.getEntriesByName('first-contentful-paint')[0];
+      if (entry) resolve(entry);
+    }).observe({ type: 'paint', buffered: true });
+  });
+  return { firstContentfulPaintMs: paint.startTime, loadEndMs: nav.loadEventEnd };
 })()`;
 
 /** A filter change (the staff filter of a day, the team filter of a period's strips) to the next painted frame. */
@@ -215,8 +223,8 @@ async function screenshots(newPage: (o: { viewport: { width: number; height: num
   await page.screenshot({ path: join(shots, 'kpi.png') });
   await page.close();
 
-  page = await open('study', 2200);
-  await page.screenshot({ path: join(shots, 'study.png') });
+  page = await open('study');
+  await page.screenshot({ path: join(shots, 'study.png'), fullPage: true });
   await page.close();
 }
 
