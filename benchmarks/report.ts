@@ -3,7 +3,8 @@
  * team day, the district day and the team and district periods on small seeded budgets
  * (cached in the temp folder: planning is not what is measured here; every day is checked),
  * re-plans the full team day after a sick call at 10:00, builds their reports (the re-plan's
- * before and after) and the KPI report's, and opens each in headless Chromium: file size
+ * before and after), the KPI report's and that of the example study (datasets/district-day.study.json,
+ * also cached), and opens each in headless Chromium: file size
  * (raw and gzipped), build time, navigation to first contentful paint, to open (painted and
  * the load event ended: the page script has run, the page answers), and the time from a
  * filter change to the next painted frame. Five page loads each, medians.
@@ -26,6 +27,7 @@ import { PlanClock } from '../src/time/index.ts';
 import { loadReport, renderReport, type ReportInput } from '../src/report/index.ts';
 import { solveDay } from '../src/solver/index.ts';
 import { loadDayProblem, loadPeriodProblem } from '../src/validate/index.ts';
+import { checkStudy, readStudyFile, runStudy, type StudyResult } from '../src/study/index.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const results = join(root, 'benchmarks/results');
@@ -105,6 +107,13 @@ function replan(published: ReportInput, iterations: number): ReportInput {
   };
 }
 
+/** The example study, every plan on an iteration budget. */
+async function study(iterations: number): Promise<ReportInput> {
+  const document = await readStudyFile(join(root, 'datasets', 'district-day.study.json'));
+  const result = cached<StudyResult>(`district-day-study-${iterations}`, () => runStudy(checkStudy(document.data, document), { iterations, timeLimitSeconds: NO_TIME_LIMIT_MS / 1000 }).result);
+  return { files: { document: 'district-day.study-result.json' }, document: result };
+}
+
 interface Load {
   firstContentfulPaintMs: number;
   loadEndMs: number;
@@ -156,6 +165,7 @@ async function main(): Promise<void> {
     { name: 'team-period', input: periodInput },
     { name: 'district-period', input: period('district-period', 100) },
     { name: 'kpi', input: { files: { document: 'kpi.json' }, document: (periodInput.document as PeriodSchedule).kpi }, lang: 'en' },
+    { name: 'study', input: await study(20_000) },
   ];
 
   const browser = await chromium.launch({
@@ -248,6 +258,10 @@ async function screenshots(newPage: (o: { viewport: { width: number; height: num
 
   page = await open('kpi', 1300);
   await page.screenshot({ path: join(shots, 'kpi.png') });
+  await page.close();
+
+  page = await open('study');
+  await page.screenshot({ path: join(shots, 'study.png'), fullPage: true });
   await page.close();
 }
 

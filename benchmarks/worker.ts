@@ -14,13 +14,11 @@
  *
  * Printed as markdown; written to benchmarks/results/worker.json (worker-quick.json).
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import type { DayProblem, Schedule } from '../src/model/types.ts';
 import { solveDay } from '../src/solver/index.ts';
 import { generateDay } from '../src/generate/index.ts';
@@ -29,8 +27,8 @@ import { toJsonText, writeFileAtomic } from '../src/io/index.ts';
 import { redisUrl } from '../worker/jobs.ts';
 import { JOB_OPTIONS } from '../worker/jobs.ts';
 import { QueueClient } from '../worker/producer.ts';
+import { ownCpuSeconds, processCpuSeconds, redisReachable, startWorker, warmUp } from './processes.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SEED = 1;
 const NO_TIME_LIMIT_SECONDS = 24 * 3600;
 const SMALL_JOBS = 200;
@@ -41,56 +39,12 @@ interface Budget {
 const FULL: Budget = { districtIterations: 40_000 };
 const QUICK: Budget = { districtIterations: 10_000 };
 
-function startWorker(name: string, prefix: string, queue: string): { child: ChildProcessWithoutNullStreams; ready: Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts', '--prefix', prefix, '--queue', queue, '--name', name], { cwd: ROOT, env: process.env });
-  child.stderr.pipe(process.stderr);
-  const ready = new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      if (out.includes('"worker.ready"')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready`)));
-  });
-  return { child, ready };
-}
-
-/** CPU seconds a process has used (user + system, all its threads), from /proc; null elsewhere. */
-function processCpuSeconds(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of the line, in USER_HZ (100 a second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-function ownCpuSeconds(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-}
-
 async function completedCount(client: QueueClient): Promise<number> {
   return client.queue.getJobCountByTypes('completed', 'failed');
 }
 
 async function waitForCount(client: QueueClient, count: number): Promise<void> {
   while ((await completedCount(client)) < count) await new Promise((r) => setTimeout(r, 20));
-}
-
-/** Runs tiny jobs until both workers have taken one, so their worker threads are up. */
-async function warmUp(client: QueueClient, problem: DayProblem, names: readonly string[]): Promise<void> {
-  const seen = new Set<string>();
-  while (seen.size < names.length) {
-    const jobs = await client.queue.addBulk(names.map(() => ({ name: 'solve-day', data: { problem, iterations: 5 }, opts: JOB_OPTIONS })));
-    for (const job of jobs) {
-      await job.waitUntilFinished(await client.events());
-      const done = await client.queue.getJob(job.id!);
-      if (done?.processedBy) seen.add(done.processedBy);
-    }
-  }
 }
 
 function withoutSeconds(schedule: Schedule): string {
@@ -101,18 +55,7 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const budget = quick ? QUICK : FULL;
   const url = redisUrl();
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    await probe.ping();
-  } catch {
-    process.stderr.write(`bench:worker needs a Redis at ${url} (start one with .ci/redis.sh)\n`);
-    process.exitCode = 1;
-    return;
-  } finally {
-    probe.disconnect();
-  }
+  if (!(await redisReachable(url, 'bench:worker'))) return;
 
   const district = JSON.parse(readFileSync(new URL('../datasets/district-day.json', import.meta.url), 'utf8')) as DayProblem;
   const started = performance.now();

@@ -12,6 +12,7 @@ import { planPeriod as planValidPeriod, type PlanPeriodOptions } from './period/
 import { solveDay as solveValidDay, type SolveDayOptions } from './solver/index.ts';
 import { replanDay as replanValidDay, type Replan, type ReplanOptions } from './replan/index.ts';
 import { loadChanges, loadDayProblem, loadPeriodProblem, parseShape } from './validate/index.ts';
+import { checkStudy, inlineBase, runStudy as runCheckedStudy, type RunStudyOptions, type StudyRun } from './study/index.ts';
 
 /** Validates a day problem and solves it (`src/solver`). */
 export function solveDay(problem: unknown, options?: SolveDayOptions): Schedule {
@@ -35,6 +36,15 @@ export function planPeriod(period: unknown, options?: PlanPeriodOptions): Period
 /** Validates a day problem and a schedule's shape, then holds the schedule to every rule (`src/check`). */
 export function checkSchedule(problem: unknown, schedule: unknown): CheckResult {
   return checkValidSchedule(loadDayProblem(problem).problem, parseShape(schemas.CheckedSchedule, schedule, 'schedule'));
+}
+
+/**
+ * Checks a study (FORMAT §8) and plans every variant and sweep value (`src/study`). A base
+ * given as a path is read relative to `baseDir` (default: the working folder).
+ */
+export async function runStudy(study: unknown, options: RunStudyOptions & { baseDir?: string } = {}): Promise<StudyRun> {
+  const document = await inlineBase(study, options.baseDir ?? process.cwd());
+  return runCheckedStudy(checkStudy(document.data, document), options);
 }
 
 export { DEFAULT_TIME_LIMIT_SECONDS, DEFAULT_SEED, type SolveDayOptions, type SolveProgress } from './solver/index.ts';
@@ -71,4 +81,7 @@ export {
 export { suggestContacts, applySuggestion, type SuggestOptions, type ContactSuggestion, type ContactSuggestionRow } from './contacts/index.ts';
 export { generateDay, generatePeriod, PRESETS, type GenerateOptions, type PeriodOptions, type PresetName } from './generate/index.ts';
 export { schemas, InputError, type InputProblem } from './model/index.ts';
+export { DEFAULT_COSTS, type RunStudyOptions, type StudyRun, type StudyProgress, type PlannedPart } from './study/index.ts';
+export { studyCsv, type CsvFormat } from './study/csv.ts';
+export type { Study, StudyOp, StudyResult, StudyMetrics, StudyVariantResult, StudySweepResult } from './study/types.ts';
 export type * from './model/types.ts';

@@ -35,10 +35,10 @@ export function describeRedis(url: string): string {
 /** The states `queue status` counts, in the order a job passes through them. */
 export const JOB_STATES = ['waiting', 'prioritized', 'delayed', 'active', 'waiting-children', 'completed', 'failed'] as const;
 
-/** Job names a producer may add. `solve-team` is internal: the children of a `solve-district` flow. */
-export const PUBLIC_JOBS = ['solve-day', 'solve-district', 'replan-day', 'plan-period', 'kpi'] as const;
+/** Job names a producer may add. `solve-team` and `study-plan` are internal: the children of a `solve-district` and a `study` flow. */
+export const PUBLIC_JOBS = ['solve-day', 'solve-district', 'replan-day', 'plan-period', 'kpi', 'study'] as const;
 export type PublicJobName = (typeof PUBLIC_JOBS)[number];
-export type JobName = PublicJobName | 'solve-team';
+export type JobName = PublicJobName | 'solve-team' | 'study-plan';
 
 const solveSettings = {
   /** Search time limit; default the problem's `options.timeLimitSeconds`, else 10 s. */
@@ -135,6 +135,32 @@ export const KpiData = z.strictObject({
 });
 export type KpiData = z.infer<typeof KpiData>;
 
+/**
+ * A study (FORMAT §8) with its base inline, checked in full by the producer and by each job.
+ * The caller's budget and seed win over the study's `options`; per day for a period base.
+ */
+export const StudyData = z.strictObject({ study: z.looseObject({}), ...solveSettings });
+export type StudyData = z.infer<typeof StudyData>;
+
+/** One part of a study flow (a variant, or a value of the sweep), planned by any worker. */
+export const StudyPartData = z.strictObject({
+  study: z.looseObject({}),
+  part: z.number().int().nonnegative(),
+  parts: z.number().int().positive(),
+  /** The part's id (a variant's id, `sweep-<weight>-<value>`), for progress and logs. */
+  id: z.string().min(1),
+  ...solveSettings,
+});
+export type StudyPartData = z.infer<typeof StudyPartData>;
+
+/** What a `study-plan` child returns to its parent: the part's outcome (`PartOutcome` of src/study). */
+export const StudyPartResultShape = z.object({
+  part: z.number().int().nonnegative(),
+  applied: z.string().nullable(),
+  metrics: z.looseObject({}),
+  costSek: z.number(),
+});
+
 export const DATA_SCHEMAS = {
   'solve-day': SolveDayData,
   'solve-district': SolveDistrictData,
@@ -142,6 +168,8 @@ export const DATA_SCHEMAS = {
   'replan-day': ReplanDayData,
   'plan-period': PlanPeriodData,
   kpi: KpiData,
+  study: StudyData,
+  'study-plan': StudyPartData,
 } as const satisfies Record<JobName, z.ZodType>;
 
 export function isJobName(name: string): name is JobName {

@@ -19,8 +19,11 @@ import {
   type ReplanDayData,
   type SolveDayData,
   type SolveDistrictData,
+  type StudyData,
 } from './jobs.ts';
 import { districtParts } from './district.ts';
+import { studyParts } from './study.ts';
+import { checkStudy } from '../src/study/check.ts';
 
 export interface QueueTarget {
   redisUrl: string;
@@ -43,7 +46,15 @@ export interface Added {
 
 export type Outcome = { state: 'completed'; value: unknown } | { state: 'failed'; reason: string };
 
-export type JobData = { 'solve-day': SolveDayData; 'solve-district': SolveDistrictData; 'replan-day': ReplanDayData; 'plan-period': PlanPeriodData; kpi: KpiData };
+export type JobData = {
+  'solve-day': SolveDayData;
+  'solve-district': SolveDistrictData;
+  'replan-day': ReplanDayData;
+  'plan-period': PlanPeriodData;
+  kpi: KpiData;
+  study: StudyData;
+};
+
 
 /** Jobs by state, as BullMQ names the states, the workers connected now, and whether the queue is paused. */
 export interface QueueStatus {
@@ -77,9 +88,10 @@ export class QueueClient {
     await this.connection.ping();
   }
 
-  /** Adds a job; a `solve-district` job becomes a flow of one `solve-team` child per team. */
+  /** Adds a job; a `solve-district` job becomes a flow of one `solve-team` child per team, a `study` one of one `study-plan` child per plan. */
   async add<N extends PublicJobName>(name: N, data: JobData[N], opts: AddOptions = {}): Promise<Added> {
     if (name === 'solve-district') return this.addDistrict(data as SolveDistrictData, opts);
+    if (name === 'study') return this.addStudy(data as StudyData, opts);
     const checked = parseJobData(name, data);
     const jobId = opts.idempotent ? contentJobId(name, checked) : undefined;
     if (jobId && (await Job.fromId(this.queue, jobId))) return { id: jobId, existing: true, children: [] };
@@ -95,7 +107,22 @@ export class QueueClient {
   private async addDistrict(data: SolveDistrictData, opts: AddOptions): Promise<Added> {
     const checked = parseJobData('solve-district', data);
     const { problem } = loadDayProblem(checked.problem);
-    const parentId = opts.idempotent ? contentJobId('solve-district', checked) : undefined;
+    return this.addFlow('solve-district', checked, districtParts(problem, checked), opts);
+  }
+
+  /**
+   * The study flow: the study is checked in full here (every variant built as far as data
+   * allows, so an op naming unknown staff fails before any plan), each variant and sweep
+   * value a child any worker may take; the parent assembles the result from their outcomes.
+   */
+  private async addStudy(data: StudyData, opts: AddOptions): Promise<Added> {
+    const checked = parseJobData('study', data);
+    return this.addFlow('study', checked, studyParts(checkStudy(checked.study), checked), opts);
+  }
+
+  /** A parent and its children (each with a `part` number) as one flow; the children's ids come back in part order. */
+  private async addFlow(name: 'solve-district' | 'study', data: object, parts: readonly { name: string; data: { part: number } }[], opts: AddOptions): Promise<Added> {
+    const parentId = opts.idempotent ? contentJobId(name, data) : undefined;
     if (parentId) {
       const existing = await Job.fromId(this.queue, parentId);
       if (existing) {
@@ -110,12 +137,12 @@ export class QueueClient {
       this.flow.on('error', (err: Error) => (this.connectionError = err));
     }
     const node = await this.flow.add({
-      name: 'solve-district',
+      name,
       queueName,
       prefix,
-      data: checked,
+      data,
       opts: parentId ? { ...JOB_OPTIONS, jobId: parentId } : JOB_OPTIONS,
-      children: districtParts(problem, checked).map((part) => ({
+      children: parts.map((part) => ({
         name: part.name,
         queueName,
         prefix,

@@ -13,6 +13,7 @@ import { registerEnqueue } from './commands/enqueue.ts';
 import { registerBound } from './commands/bound.ts';
 import { registerReport } from './commands/report.ts';
 import { registerReplan } from './commands/replan.ts';
+import { registerStudy } from './commands/study.ts';
 
 // By the package's own name (its `exports` lists package.json), so it resolves from src/ and dist/ alike.
 const { version } = createRequire(import.meta.url)('kontinuitet/package.json') as { version: string };
@@ -35,5 +36,6 @@ export function buildProgram(): Command {
   registerEnqueue(program);
   registerBound(program);
   registerReport(program);
+  registerStudy(program);
   return program;
 }

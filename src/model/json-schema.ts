@@ -11,6 +11,8 @@ export const JSON_SCHEMAS: Record<string, z.ZodType> = {
   'recipients-file-row.schema.json': S.RecipientsFileRow,
   'kpi.schema.json': S.KpiReport,
   'changes.schema.json': S.Changes,
+  'study.schema.json': S.Study,
+  'study-result.schema.json': S.StudyResult,
 };
 
 /** The text of one schema file: draft 2020-12, input shapes, stable key order. */

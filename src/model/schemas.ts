@@ -574,3 +574,123 @@ export const PeriodSchedule = z.object({
   days: z.array(Schedule),
   kpi: KpiReport,
 });
+
+// ── Scenario studies (FORMAT §8) ────────────────────────────────────────────
+
+/** A variant's id names its files in `--out-dir` (`<id>.problem.json`), so it must be a file name. */
+export const StudyVariantId = Id.regex(/^(?!\.\.?$)[\p{L}\p{N}._-]+$/u, 'is not a variant id: letters, digits, ".", "_" and "-" only (it names the variant\'s files)');
+const StaffIds = z.array(Id).min(1);
+
+export const RemoveStaffOp = z.object({
+  op: z.literal('remove_staff'),
+  /** These staff members; or `count` of them, the fewest planned service minutes in the base plan first. */
+  staff: optional(StaffIds),
+  count: optional(z.number().int().min(1)),
+  /** With `count`: only staff of this role, of this team. */
+  role: optional(Role),
+  team: optional(Id),
+});
+
+export const ServiceAssistantsOp = z.object({
+  op: z.literal('service_assistants'),
+  team: Id,
+  count: z.number().int().min(1),
+  /** Every day of the base (a period's "HH:MM" or "HH:MM+1"). */
+  shift: Interval,
+  breaks: optional(z.array(Break)),
+  travelMode: optional(TravelMode),
+  /** Visits of these types get `roles: ["service_assistant"]`. */
+  visitTypes: z.array(VisitType).min(1),
+});
+
+export const TravelModeOp = z.object({
+  op: z.literal('travel_mode'),
+  mode: TravelMode,
+  /** A team's staff, or the listed staff; neither: everyone. */
+  team: optional(Id),
+  staff: optional(StaffIds),
+});
+
+/** The weights in `weights`, or as fields of the op itself. */
+export const ObjectiveOp = z.object({ op: z.literal('objective'), weights: optional(Objective), ...Objective.shape });
+
+export const ReassignTeamOp = z.object({ op: z.literal('reassign_team'), recipients: z.array(Id).min(1), team: Id });
+
+/** The options of `kontinuitet contacts suggest`, with its defaults. */
+export const SuggestContactsOp = z.object({
+  op: z.literal('suggest_contacts'),
+  maxPerContact: optional(z.number().int().min(1).max(100_000)),
+  maxPerDeputy: optional(z.number().int().min(1).max(100_000)),
+  maxDistanceKm: optional(z.number().min(0).max(20_037)),
+  keepCurrentBonus: optional(z.number().min(0).max(1_000_000)),
+  includeWaived: optional(z.boolean()),
+  capacity: optional(z.boolean()),
+  weight: optional(z.enum(['minutes', 'visits'])),
+});
+
+/** An RFC 7396 JSON merge patch on the variant's problem as the ops before it left it. */
+export const PatchOp = z.object({ op: z.literal('patch'), patch: z.record(z.string(), z.unknown()) });
+
+export const StudyCosts = z.object({
+  hourlySek: optional(z.partialRecord(Role, optional(z.number().nonnegative().max(100_000)))),
+  carSekPerKm: optional(z.number().nonnegative().max(10_000)),
+});
+
+/** The study with `add_staff` taking `staff` items of one shape: a day's `Staff`, a period's `PeriodStaff`. */
+export function studyShape<T extends z.ZodType>(addedStaff: T) {
+  const op = z.discriminatedUnion('op', [
+    RemoveStaffOp,
+    z.object({ op: z.literal('add_staff'), staff: z.array(addedStaff).min(1) }),
+    ServiceAssistantsOp,
+    TravelModeOp,
+    ObjectiveOp,
+    ReassignTeamOp,
+    SuggestContactsOp,
+    PatchOp,
+  ]);
+  return z.object({
+    format: z.literal('kontinuitet/study@1'),
+    /** A path relative to the study file, or an inline `kontinuitet/day@1` or `kontinuitet/period@1`. */
+    base: z.union([z.string().min(1), z.looseObject({ format: z.string() })]),
+    costs: optional(StudyCosts),
+    variants: z.array(z.object({ id: StudyVariantId, label: optional(z.string()), apply: optional(z.array(op)) })).min(1),
+    sweep: optional(z.object({ weight: z.enum(OBJECTIVE_WEIGHTS), values: z.array(z.number().nonnegative().max(MAX_WEIGHT)).min(1) })),
+    /** Every plan's budget and seed; for a period base the time limit and iterations are per day. */
+    options: optional(SolveOptions),
+  });
+}
+
+export const Study = studyShape(z.union([Staff, PeriodStaff]));
+
+export const StudyMetrics = z.object({
+  visits: z.number().int().nonnegative(),
+  assigned: z.number().int().nonnegative(),
+  unassignedMandatory: z.number().int().nonnegative(),
+  contactShare: Share,
+  contactReachableShare: Share,
+  contactOrDeputyShare: Share,
+  distinctStaffMean: z.number().nonnegative(),
+  newStaffMean: z.number().nonnegative(),
+  travelMinutes: Minutes,
+  serviceMinutes: Minutes,
+  /** Shift minutes of the staff with at least one stop (each day of a period). */
+  paidMinutes: Minutes,
+  /** Our addition: `paidMinutes` by role, and the kilometres driven by car, which `costSek` prices. */
+  paidMinutesByRole: z.partialRecord(Role, Minutes),
+  carKm: z.number().nonnegative(),
+  /** Periods: Kolada U21401 of the plan's first 14-day window. */
+  U21401: z.number().nullable().optional(),
+});
+
+const StudyEntry = { metrics: StudyMetrics, costSek: z.number().nonnegative() };
+
+export const StudyResult = z.object({
+  format: z.literal('kontinuitet/study-result@1'),
+  base: z.object({ kind: z.enum(['day', 'period']), date: DateString, days: z.number().int().min(1) }),
+  costs: z.object({ hourlySek: z.record(Role, z.number().nonnegative()), carSekPerKm: z.number().nonnegative() }),
+  /** The budget and seed every plan got (per day for a period). */
+  options: z.object({ timeLimitSeconds: z.number().positive(), seed: z.number().int(), iterations: z.number().int().positive().optional() }),
+  variants: z.array(z.object({ id: Id, label: z.string(), applied: z.string(), ...StudyEntry })).min(1),
+  sweepWeight: z.enum(OBJECTIVE_WEIGHTS).optional(),
+  sweep: z.array(z.object({ value: z.number().nonnegative(), ...StudyEntry })),
+});

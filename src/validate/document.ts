@@ -30,6 +30,9 @@ const VALIDATORS: Record<string, (data: unknown) => Validated<unknown>> = {
   'kontinuitet/period-schedule@1': shapeOnly(S.PeriodSchedule),
   'kontinuitet/kpi@1': shapeOnly(S.KpiReport),
   'kontinuitet/changes@1': validateChanges,
+  // A study's base and ops need its file's folder and the base: `kontinuitet validate` and `kontinuitet study` check those (src/study).
+  'kontinuitet/study@1': shapeOnly(S.Study),
+  'kontinuitet/study-result@1': shapeOnly(S.StudyResult),
 };
 
 export const KNOWN_FORMATS: readonly string[] = Object.keys(VALIDATORS);

@@ -17,6 +17,7 @@ import { UnrecoverableError, WaitingError } from './errors.ts';
 import { pollingSignal } from './signal.ts';
 import { solveDayJob, solveDistrictJob, solveTeamJob, type SolveContext } from './solve.ts';
 import { replanDayJob } from './replan.ts';
+import { studyJob, studyPlanJob } from './study.ts';
 
 async function run(name: JobName, job: SandboxedJob, ctx: SolveContext): Promise<unknown> {
   switch (name) {
@@ -32,6 +33,10 @@ async function run(name: JobName, job: SandboxedJob, ctx: SolveContext): Promise
       return planPeriodJob(parseJobData(name, job.data), ctx);
     case 'kpi':
       return kpiJob(parseJobData(name, job.data));
+    case 'study-plan':
+      return studyPlanJob(parseJobData(name, job.data), ctx);
+    case 'study':
+      return studyJob(parseJobData(name, job.data), await job.getChildrenValues());
   }
 }
 

@@ -14,6 +14,8 @@ import { DEFAULT_PREFIX, DEFAULT_QUEUE, INPUT_FAILURE, JOB_STATES, PUBLIC_JOBS, 
 import type { JobData, QueueClient, QueueTarget } from '../../../worker/producer.ts';
 import { EXIT_INPUT, EXIT_INTERNAL, runCommand, UsageError } from '../../surface/run.ts';
 import { TIME_LIMIT, progressLine } from './solve.ts';
+import { checkStudyTimeLimit } from './study.ts';
+import { checkStudy, readStudyFile } from '../../study/index.ts';
 
 interface TargetFlags {
   queue: string;
@@ -80,10 +82,16 @@ async function jobData(name: PublicJobName, file: string, flags: EnqueueFlags): 
     iterations: optionalNumber(flags.iterations, '--iterations', ITERATIONS),
     seed: optionalNumber(flags.seed, '--seed', SEED),
   };
+  const given = <T extends object>(fields: T): Partial<T> => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+  if (name === 'study') {
+    // Its base is read relative to the study, and the whole study checked, before anything is queued.
+    const document = await readStudyFile(file);
+    checkStudyTimeLimit(checkStudy(document.data, document), settings.timeLimitSeconds);
+    return { study: document.data as Record<string, unknown>, ...given(settings) };
+  }
   const problem = (await readJsonFile(file)) as Record<string, unknown>;
   // Before anything walks it (the content hash of --idempotent recurses); the worker validates the rest.
   assertValueLimits(problem, file);
-  const given = <T extends object>(fields: T): Partial<T> => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
   if (name === 'plan-period') {
     return { problem, ...given({ timeLimitSecondsPerDay: settings.timeLimitSeconds, iterationsPerDay: settings.iterations, seed: settings.seed }) };
   }
@@ -114,12 +122,12 @@ async function reachable(client: QueueClient, url: string): Promise<boolean> {
   }
 }
 
-/** The solve command's progress line; a period's progress leads with the day being planned. */
-function progressPrinter(quiet: boolean | undefined): ((p: SolveProgress & { date?: string }) => void) | undefined {
+/** The solve command's progress line; a study's leads with the part, a period's with the day being planned. */
+function progressPrinter(quiet: boolean | undefined): ((p: SolveProgress & { date?: string; variant?: string }) => void) | undefined {
   if (quiet) return undefined;
   const tty = process.stderr.isTTY;
   return (p) => {
-    const line = `${p.date ? `${p.date}  ` : ''}${progressLine(p)}`;
+    const line = `${p.variant ? `${p.variant}  ` : ''}${p.date ? `${p.date}  ` : ''}${progressLine(p)}`;
     process.stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`);
   };
 }
@@ -127,13 +135,13 @@ function progressPrinter(quiet: boolean | undefined): ((p: SolveProgress & { dat
 export function registerEnqueue(program: Command): void {
   withTarget(program.command('enqueue'))
     .description('Put a job on the kontinuitet worker queue; print its id, or with --wait its progress and result')
-    .argument('<input>', 'day problem JSON (solve-day, solve-district, replan-day), period problem JSON (plan-period) or visit log (kpi)')
+    .argument('<input>', 'day problem JSON (solve-day, solve-district, replan-day), period problem JSON (plan-period), study JSON (study) or visit log (kpi)')
     .option('--job <name>', `job to run: ${PUBLIC_JOBS.join(', ')}`, 'solve-day')
     .option('--wait', 'wait for the job: progress on stderr, the result to --output or stdout')
     .option('-o, --output <file>', 'with --wait, write the result here')
-    .option('-t, --time-limit <seconds>', "search time limit, per day for plan-period (default: the problem's options)")
+    .option('-t, --time-limit <seconds>', "search time limit, per day for plan-period and a period's study (default: the problem's options)")
     .option('-s, --seed <n>', 'random seed (same seed and --iterations give the same schedule)')
-    .option('-i, --iterations <n>', 'iteration budget, per day for plan-period')
+    .option('-i, --iterations <n>', "iteration budget, per day for plan-period and a period's study")
     .option('--idempotent', 'derive the job id from the content: an identical job still in Redis is not added again')
     .option('--recipients <file>', 'kpi: recipients file')
     .option('--from <date>', 'kpi: first day of the first 14-day window (YYYY-MM-DD)')

@@ -20,8 +20,8 @@ interface ReportFlags {
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('one self-contained HTML page (Gantt, map, continuity charts) of a schedule, a re-plan (before and after), a period schedule or a KPI report')
-    .argument('<document>', 'a schedule (kontinuitet/schedule@1), a period schedule (kontinuitet/period-schedule@1) or a KPI report (kontinuitet/kpi@1)')
+    .description('one self-contained HTML page (Gantt, map, continuity charts) of a schedule, a re-plan (before and after), a period schedule, a KPI report or a study result')
+    .argument('<document>', 'a schedule (kontinuitet/schedule@1), a period schedule (kontinuitet/period-schedule@1), a KPI report (kontinuitet/kpi@1) or a study result (kontinuitet/study-result@1)')
     .option('--problem <file>', 'the problem the document was planned from: the day problem of a schedule (of a re-plan: the day as it now stands, or the original day with --published and --changes), the period problem of a period schedule')
     .option('--published <file>', "with --changes, for a re-plan's new schedule: the schedule it replaced (shown before and after)")
     .option('--changes <file>', 'with --published: what happened since (kontinuitet/changes@1)')

@@ -4,6 +4,8 @@ import { readJsonFile, toJsonText } from '../../io/index.ts';
 import { InputError, type InputProblem } from '../../model/errors.ts';
 import { KNOWN_FORMATS, validateDocument } from '../../validate/index.ts';
 import { EXIT_INPUT, EXIT_OK, runCommand } from '../../surface/run.ts';
+import { dirname } from 'node:path';
+import { checkStudy, inlineBase } from '../../study/index.ts';
 
 export interface FileReport {
   file: string;
@@ -25,9 +27,24 @@ export async function validateFile(file: string): Promise<FileReport> {
     return { file, format: null, ok: false, errors: err.problems.length, warnings: 0, problems: err.problems };
   }
   const result = validateDocument(data);
+  if (result.format === 'kontinuitet/study@1') return studyReport(file, data);
   const problems = result.ok ? result.warnings : result.problems;
   const errors = problems.filter((p) => p.severity === 'error').length;
   return { file, format: result.format, ok: result.ok, errors, warnings: problems.length - errors, problems };
+}
+
+/** A study's base and ops need the study's folder: its base (named by path) is read from there and every variant built. */
+async function studyReport(file: string, data: unknown): Promise<FileReport> {
+  const format = 'kontinuitet/study@1';
+  try {
+    const document = await inlineBase(data, dirname(file));
+    const { warnings } = checkStudy(document.data, document);
+    return { file, format, ok: true, errors: 0, warnings: warnings.length, problems: warnings };
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    const errors = err.problems.filter((p) => p.severity === 'error').length;
+    return { file, format, ok: false, errors, warnings: err.problems.length - errors, problems: err.problems };
+  }
 }
 
 function count(n: number, word: string): string {
@@ -59,7 +76,8 @@ export function registerValidate(program: Command): void {
         'breaks in order, dependency cycles, the travel matrix, rosters and plans. Warnings',
         '(swapped coordinates, visits nobody is eligible for, contacts without a valid title',
         'proof, recipients without a contact) do not fail a file. Schedules, period schedules',
-        'and KPI reports are checked for shape.',
+        'and KPI reports are checked for shape. A study is checked with its base (read relative to',
+        'the study) and every variant built from it.',
         '',
         'Output: "file: ok (N warnings)", or every problem as "  path: sentence", warnings',
         'marked "warning". With --json: [{file, format, ok, errors, warnings, problems:',

@@ -7,9 +7,10 @@ import { dayView } from './day.ts';
 import { kpiView } from './kpi.ts';
 import { periodView } from './period.ts';
 import { replanView } from './replan.ts';
+import { studyView } from './study.ts';
 import type { ReportView } from './types.ts';
 
-export const VIEWS: readonly ReportView<unknown>[] = [dayView, periodView, kpiView, replanView];
+export const VIEWS: readonly ReportView<unknown>[] = [dayView, periodView, kpiView, replanView, studyView];
 
 /** The view for a document of `format`, or undefined when no view shows that format. */
 export function viewFor(format: unknown, document: Record<string, unknown>): ReportView<unknown> | undefined {
