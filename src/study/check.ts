@@ -9,8 +9,8 @@ import * as S from '../model/schemas.ts';
 import { MAX_TIME_LIMIT_SECONDS_PER_DAY } from '../model/schemas.ts';
 import { validateDayProblem, validatePeriodProblem } from '../validate/index.ts';
 import { ProblemList, quote } from '../validate/problems.ts';
-import { isPlainObject, safeParseBounded } from '../validate/schema-walk.ts';
-import { warnUnknownFields } from '../validate/unknown-fields.ts';
+import { isPlainObject } from '../validate/schema-walk.ts';
+import { parseShapeInto } from '../validate/shape.ts';
 import { valueLimitProblems } from '../limits/index.ts';
 import { CHECK_ONLY, buildVariant } from './ops.ts';
 import type { StudyDocument } from './load.ts';
@@ -64,9 +64,7 @@ export function checkStudy(data: unknown, source: Partial<Omit<StudyDocument, 'd
   const format = isPlainObject(rawBase) ? rawBase.format : undefined;
   const kind = typeof format === 'string' && Object.hasOwn(BASE_FORMATS, format) ? BASE_FORMATS[format] : null;
   const shape = kind === null ? S.Study : SHAPES[kind];
-  warnUnknownFields(shape, data, problems);
-  const parsed = safeParseBounded(shape, data);
-  if (!parsed.success) problems.addShape(parsed.issues, data);
+  const parsed = parseShapeInto(shape, data, problems);
 
   let base: StudyBase | null = null;
   let baseWarnings: InputProblem[] = [];
@@ -85,9 +83,9 @@ export function checkStudy(data: unknown, source: Partial<Omit<StudyDocument, 'd
       baseWarnings = validated.warnings;
     }
   }
-  if (!parsed.success || base === null || problems.hasErrors) throw new InputError(problems.all(), 'invalid study');
+  if (parsed === null || base === null || problems.hasErrors) throw new InputError(problems.all(), 'invalid study');
 
-  const study = parsed.data;
+  const study = parsed;
   if (base.kind === 'period' && (study.options?.timeLimitSeconds ?? 0) > MAX_TIME_LIMIT_SECONDS_PER_DAY) {
     problems.error(['options', 'timeLimitSeconds'], `${study.options!.timeLimitSeconds} is more than ${MAX_TIME_LIMIT_SECONDS_PER_DAY}: for a period base it is the time per day`, 'time_limit_per_day');
   }

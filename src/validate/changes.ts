@@ -9,29 +9,24 @@ import type { Changes } from '../model/types.ts';
 import { InputError, type InputProblem } from '../model/errors.ts';
 import { valueLimitProblems } from '../limits/index.ts';
 import { ProblemList, type Validated } from './problems.ts';
-import { safeParseBounded } from './schema-walk.ts';
-import { warnUnknownFields } from './unknown-fields.ts';
+import { parseShapeInto } from './shape.ts';
 import { dropUndefinedFields } from './normalise.ts';
 
 export function validateChanges(data: unknown): Validated<Changes> {
   const tooBig = valueLimitProblems(data);
   if (tooBig.length > 0) return { ok: false, problems: tooBig };
   const problems = new ProblemList();
-  warnUnknownFields(S.Changes, data, problems);
-  const parsed = safeParseBounded(S.Changes, data);
-  if (!parsed.success) {
-    problems.addShape(parsed.issues, data);
-    return { ok: false, problems: problems.all() };
-  }
+  const parsed = parseShapeInto(S.Changes, data, problems);
+  if (parsed === null) return { ok: false, problems: problems.all() };
   // Added staff and visits read `null` as their defaults; a `visit_changed` field keeps its `null` ("back to the default").
-  for (const change of parsed.data.changes) {
+  for (const change of parsed.changes) {
     if (change.type === 'staff_added') dropUndefinedFields(change.staff);
     if (change.type === 'visit_added') dropUndefinedFields(change.visit);
     if (change.type === 'visit_changed') {
       for (const key of Object.keys(change) as (keyof typeof change)[]) if (change[key] === undefined) delete change[key];
     }
   }
-  return problems.result(parsed.data);
+  return problems.result(parsed);
 }
 
 /** The changes and their warnings; every problem at once as an `InputError` when invalid. */

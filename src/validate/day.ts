@@ -10,23 +10,18 @@ import { ProblemList, quote, type Validated } from './problems.ts';
 import { checkMatrix, checkRecipientStaff, checkReference, indexIds } from './references.ts';
 import { checkStaffing } from './staffing.ts';
 import { checkShift, checkVisitTimes, dayTimeReader, openClock } from './times.ts';
-import { warnUnknownFields } from './unknown-fields.ts';
 import { valueLimitProblems } from '../limits/index.ts';
 import { normaliseDay } from './normalise.ts';
-import { safeParseBounded } from './schema-walk.ts';
+import { parseShapeInto } from './shape.ts';
 import { checkPlaces, checkVisitsPerDay } from './size.ts';
 
 export function validateDayProblem(data: unknown): Validated<DayProblem> {
   const tooBig = valueLimitProblems(data);
   if (tooBig.length > 0) return { ok: false, problems: tooBig };
   const problems = new ProblemList();
-  warnUnknownFields(S.DayProblem, data, problems);
-  const parsed = safeParseBounded(S.DayProblem, data);
-  if (!parsed.success) {
-    problems.addShape(parsed.issues, data);
-    return { ok: false, problems: problems.all() };
-  }
-  const problem = normaliseDay(parsed.data);
+  const parsed = parseShapeInto(S.DayProblem, data, problems);
+  if (parsed === null) return { ok: false, problems: problems.all() };
+  const problem = normaliseDay(parsed);
   checkDayProblem(problem, problems);
   return problems.result(problem);
 }

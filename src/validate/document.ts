@@ -6,9 +6,9 @@ import { validateDayProblem } from './day.ts';
 import { validatePeriodProblem } from './period.ts';
 import { validateChanges } from './changes.ts';
 import { ProblemList, quote, type Validated } from './problems.ts';
-import { warnUnknownFields } from './unknown-fields.ts';
 import { valueLimitProblems } from '../limits/index.ts';
 import { safeParseBounded } from './schema-walk.ts';
+import { parseShapeInto } from './shape.ts';
 
 /** Outputs are checked for shape only; their rules are the checker's (src/check). */
 function shapeOnly(schema: z.ZodType): (data: unknown) => Validated<unknown> {
@@ -16,10 +16,7 @@ function shapeOnly(schema: z.ZodType): (data: unknown) => Validated<unknown> {
     const tooBig = valueLimitProblems(data);
     if (tooBig.length > 0) return { ok: false, problems: tooBig };
     const problems = new ProblemList();
-    warnUnknownFields(schema, data, problems);
-    const parsed = safeParseBounded(schema, data);
-    if (!parsed.success) problems.addShape(parsed.issues, data);
-    return problems.result(parsed.success ? parsed.data : undefined);
+    return problems.result(parseShapeInto(schema, data, problems) ?? undefined);
   };
 }
 

@@ -11,23 +11,18 @@ import { ProblemList, quote, type Path, type Validated } from './problems.ts';
 import { checkMatrix, checkRecipientStaff, checkReference, indexIds, warnUnknownStaff } from './references.ts';
 import { checkStaffing } from './staffing.ts';
 import { TimeCache, checkShift, checkVisitTimes, dayTimeReader, openClock, planTimeReader } from './times.ts';
-import { warnUnknownFields } from './unknown-fields.ts';
 import { valueLimitProblems } from '../limits/index.ts';
 import { normalisePeriod } from './normalise.ts';
-import { safeParseBounded } from './schema-walk.ts';
+import { parseShapeInto } from './shape.ts';
 import { checkPlaces, checkVisitsPerDay } from './size.ts';
 
 export function validatePeriodProblem(data: unknown): Validated<PeriodProblem> {
   const tooBig = valueLimitProblems(data);
   if (tooBig.length > 0) return { ok: false, problems: tooBig };
   const problems = new ProblemList();
-  warnUnknownFields(S.PeriodProblem, data, problems);
-  const parsed = safeParseBounded(S.PeriodProblem, data);
-  if (!parsed.success) {
-    problems.addShape(parsed.issues, data);
-    return { ok: false, problems: problems.all() };
-  }
-  const problem = normalisePeriod(parsed.data);
+  const parsed = parseShapeInto(S.PeriodProblem, data, problems);
+  if (parsed === null) return { ok: false, problems: problems.all() };
+  const problem = normalisePeriod(parsed);
   checkPeriodProblem(problem, problems);
   return problems.result(problem);
 }
