@@ -9,7 +9,7 @@
  */
 import type { Changes, DayProblem, Schedule } from '../src/model/types.ts';
 import { solveDay } from '../src/solver/index.ts';
-import { replanDay } from '../src/replan/index.ts';
+import { newFaces, replanDay } from '../src/replan/index.ts';
 import { checkSchedule } from '../src/check/index.ts';
 import { PlanClock } from '../src/time/index.ts';
 
@@ -26,7 +26,7 @@ export interface ReplanRun {
    * `MOVE_TOLERANCE_MINUTES`, or not made at all: what a recipient notices.
    */
   changedVisits: number;
-  /** Recipient–staff pairs of the new schedule neither met in 14 days nor planned for that recipient today. */
+  /** Recipient–staff pairs of the new schedule the recipient does not know (`newFaces`). */
   newFaces: number;
   contactShare: number | null;
   frozenStops: number;
@@ -51,13 +51,6 @@ export interface ReplanScenario {
   gap3sToLong: number;
 }
 
-function newFaces(day: DayProblem, published: Schedule, schedule: Schedule): number {
-  const known = new Map(day.recipients.map((r) => [r.id, new Set((r.recentStaff ?? []).map((e) => e.staff))]));
-  for (const route of published.routes) for (const stop of route.stops) known.get(stop.recipient)?.add(route.staff);
-  const faces = new Set<string>();
-  for (const route of schedule.routes) for (const stop of route.stops) if (!known.get(stop.recipient)?.has(route.staff)) faces.add(`${stop.recipient} ${route.staff}`);
-  return faces.size;
-}
 
 /** A quarter of an hour either way is what a recipient is told to expect of a visit's time. */
 export const MOVE_TOLERANCE_MINUTES = 15;
@@ -107,7 +100,7 @@ function run(problem: DayProblem, published: Schedule, changes: Changes, seconds
     movedVisits: schedule.replan.movedVisits,
     movedMinutes: schedule.replan.movedMinutes,
     changedVisits: changedVisits(published, schedule, schedule.replan.now),
-    newFaces: newFaces(day, published, schedule),
+    newFaces: newFaces(day, schedule).reduce((n, face) => n + face.staff.length, 0),
     contactShare: schedule.metrics.contactShare,
     frozenStops: schedule.replan.frozenStops,
     violations: check.violations.length,

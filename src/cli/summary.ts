@@ -1,5 +1,6 @@
 /** The end-of-run summary table a scheduler reads after `solve`. */
-import type { CheckedSchedule, DayProblem, ReplanSummary, Schedule } from '../model/types.ts';
+import type { DayProblem, ReplanSummary, Schedule } from '../model/types.ts';
+import { newFaces } from '../replan/index.ts';
 
 import { percent as pct } from '../surface/format.ts';
 
@@ -47,9 +48,9 @@ export function formatSummary(problem: DayProblem, schedule: Schedule): string {
 
 /**
  * What a scheduler reads after `replan`, in ten seconds: what stands, who lost which visits
- * and who took them, which recipients now meet someone new, what could not be placed.
+ * and who took them, which recipients now meet someone new (`newFaces`), what could not be placed.
  */
-export function formatReplanSummary(day: DayProblem, published: Pick<CheckedSchedule, 'routes'>, schedule: Schedule & { replan: ReplanSummary }): string {
+export function formatReplanSummary(day: DayProblem, schedule: Schedule & { replan: ReplanSummary }): string {
   const r = schedule.replan;
   const now = r.now.slice(11, 16);
   let out = `\nRe-plan ${schedule.date} at ${now} (${day.staff.length} staff, ${day.visits.length} visits)\n`;
@@ -81,19 +82,10 @@ export function formatReplanSummary(day: DayProblem, published: Pick<CheckedSche
     out += `\nTo make room, ${visits.size} more visits changed hands (from ${from.slice(0, MAX_LISTED).join(', ')}${from.length > MAX_LISTED ? ', …' : ''}; see "replan.reassigned")\n`;
   }
 
-  // Someone new: neither met in the 14 days nor sent by the published plan today.
-  const known = new Map(day.recipients.map((rec) => [rec.id, new Set((rec.recentStaff ?? []).map((e) => e.staff))]));
-  for (const route of published.routes) for (const stop of route.stops) known.get(stop.recipient)?.add(route.staff);
-  const strangers = new Map<string, Set<string>>();
-  for (const route of schedule.routes) {
-    for (const stop of route.stops) {
-      if (known.get(stop.recipient)?.has(route.staff)) continue;
-      strangers.set(stop.recipient, (strangers.get(stop.recipient) ?? new Set()).add(route.staff));
-    }
-  }
-  if (strangers.size > 0) {
-    const list = [...strangers].map(([recipient, staff]) => `${recipient}: ${[...staff].join(', ')}`);
-    out += `\nNow meet someone new (${strangers.size} recipients)\n  ${list.slice(0, MAX_LISTED).join('; ')}${list.length > MAX_LISTED ? `; … and ${list.length - MAX_LISTED} more` : ''}\n`;
+  const strangers = newFaces(day, schedule);
+  if (strangers.length > 0) {
+    const list = strangers.map((f) => `${f.recipient}: ${f.staff.join(', ')}`);
+    out += `\nNow meet someone new (${strangers.length} recipients)\n  ${list.slice(0, MAX_LISTED).join('; ')}${list.length > MAX_LISTED ? `; … and ${list.length - MAX_LISTED} more` : ''}\n`;
   }
   const fresh = new Set(r.newlyUnassigned);
   const left = schedule.unassigned.filter((u) => fresh.has(u.visit));

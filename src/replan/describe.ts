@@ -15,6 +15,42 @@ export type Taker = NonNullable<Reassignment['taker']>;
 
 const TAKER_ORDER: readonly Taker[] = ['contact', 'deputy', 'familiar', 'new'];
 
+/**
+ * Whom each recipient knows on the day as it now stands: the contact, the deputies, the staff
+ * met in the last 14 days, and those the published plan sent today (a visit's
+ * `plannedStaff`, or a stop begun before `now`, which stands as published).
+ */
+export function knownStaff(day: DayProblem, routes: Schedule['routes'], now: string): Map<string, Set<string>> {
+  const known = new Map(day.recipients.map((r) => [r.id, new Set([...(r.contact ? [r.contact] : []), ...(r.deputies ?? []), ...(r.recentStaff ?? []).map((e) => e.staff)])]));
+  for (const visit of day.visits) for (const s of visit.plannedStaff ?? []) known.get(visit.recipient)?.add(s);
+  const at = Date.parse(now);
+  for (const route of routes) for (const stop of route.stops) if (Date.parse(stop.start) < at) known.get(stop.recipient)?.add(route.staff);
+  return known;
+}
+
+/** A recipient who now meets staff they do not know (`knownStaff`), and at which visits. */
+export interface NewFace {
+  recipient: string;
+  staff: string[];
+  visits: string[];
+}
+
+/** Every recipient of a re-planned schedule who now meets someone new, in id order. */
+export function newFaces(day: DayProblem, schedule: Pick<Schedule, 'routes'> & { replan: Pick<ReplanSummary, 'now'> }): NewFace[] {
+  const known = knownStaff(day, schedule.routes, schedule.replan.now);
+  const found = new Map<string, NewFace>();
+  for (const route of schedule.routes) {
+    for (const stop of route.stops) {
+      if (known.get(stop.recipient)?.has(route.staff) !== false) continue;
+      const entry = found.get(stop.recipient) ?? { recipient: stop.recipient, staff: [], visits: [] };
+      if (!entry.staff.includes(route.staff)) entry.staff.push(route.staff);
+      if (!entry.visits.includes(stop.visit)) entry.visits.push(stop.visit);
+      found.set(stop.recipient, entry);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.recipient.localeCompare(b.recipient, 'sv', { numeric: true }));
+}
+
 export function describeChanges(
   day: DayProblem,
   now: DayNow,
@@ -33,21 +69,12 @@ export function describeChanges(
       else sent.set(stop.visit, { staff: [route.staff], start: clock.minutes(stop.start) });
     }
   }
-  // Who the published plan sent to each recipient today: familiar faces, as the 14 days' are.
-  const plannedFor = new Map<string, Set<string>>();
-  for (const [id, was] of now.published) {
-    const recipient = visits.get(id)?.recipient;
-    if (!recipient) continue;
-    const set = plannedFor.get(recipient) ?? new Set<string>();
-    for (const s of was.staff) set.add(s);
-    plannedFor.set(recipient, set);
-  }
+  const known = knownStaff(day, schedule.routes, clock.iso(now.now));
   const takerOf = (recipientId: string, staff: string): Taker => {
     const r = recipients.get(recipientId)!;
     if (r.contact === staff) return 'contact';
     if (r.deputies?.includes(staff)) return 'deputy';
-    if (r.recentStaff?.some((e) => e.staff === staff) || plannedFor.get(recipientId)?.has(staff)) return 'familiar';
-    return 'new';
+    return known.get(recipientId)?.has(staff) ? 'familiar' : 'new';
   };
   const described = (recipientId: string, staff: string): string => {
     const taker = takerOf(recipientId, staff);

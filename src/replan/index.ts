@@ -12,7 +12,7 @@ import { dayAsItNowStands, type DayNow, type InputNames } from './now.ts';
 import { describeChanges } from './describe.ts';
 
 export { dayAsItNowStands, type DayNow, type InputNames, type PublishedVisit } from './now.ts';
-export type { Reassignment, Taker } from './describe.ts';
+export { knownStaff, newFaces, type NewFace, type Reassignment, type Taker } from './describe.ts';
 
 /** A scheduler on the phone waits seconds: the warm start is there at once, the rest is polish. */
 export const DEFAULT_REPLAN_SECONDS = 3;

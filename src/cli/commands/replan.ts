@@ -69,7 +69,7 @@ export function registerReplan(program: Command): void {
         if (!flags.quiet) {
           const out = flags.output ? process.stdout : process.stderr;
           const { reassigned, ...counts } = schedule.replan;
-          out.write(flags.json ? `${JSON.stringify({ replan: counts, reassigned, unassigned: schedule.unassigned })}\n` : formatReplanSummary(day, published, schedule));
+          out.write(flags.json ? `${JSON.stringify({ replan: counts, reassigned, unassigned: schedule.unassigned })}\n` : formatReplanSummary(day, schedule));
         }
       }),
     );

@@ -15,6 +15,7 @@ import type { CheckedSchedule, DayProblem, ReplanSummary, Schedule } from '../..
 import { DEFAULT_TIMEZONE, PlanClock } from '../../time/index.ts';
 import { prepareDay, type DayModel } from './day.ts';
 import { staffColours } from './palette.ts';
+import { newFaces } from '../../replan/index.ts';
 
 /**
  * What changed at a stop. In the new plan: `staff` (the visit is made by others than planned),
@@ -194,34 +195,13 @@ export function prepareReplan(day: DayProblem, schedule: Schedule & { replan: Re
     absent,
     lost,
     newlyUnassigned: after.unassigned.filter((u) => fresh.has(u.visit)),
-    strangers: strangersOf(day, schedule, now, minute),
+    strangers: strangersOf(day, schedule),
     contactShare: { before: before?.day.metrics.contactShare ?? null, after: after.metrics.contactShare },
   };
 }
 
-/**
- * Recipients who now meet staff they do not know: neither their contact nor a deputy, not met
- * in the last 14 days, not planned for them today (a visit's `plannedStaff`, or a frozen stop,
- * which the published plan made). The re-plan's `taker` reads familiarity the same way.
- */
-function strangersOf(day: DayProblem, schedule: Schedule, now: number, minute: (iso: string) => number): Stranger[] {
-  const recipients = new Map(day.recipients.map((r) => [r.id, r]));
-  const known = new Map(
-    day.recipients.map((r) => [r.id, new Set([...(r.contact ? [r.contact] : []), ...(r.deputies ?? []), ...(r.recentStaff ?? []).map((e) => e.staff)])]),
-  );
-  for (const visit of day.visits) for (const s of visit.plannedStaff ?? []) known.get(visit.recipient)?.add(s);
-  for (const route of schedule.routes) {
-    for (const stop of route.stops) if (minute(stop.start) < now) known.get(stop.recipient)?.add(route.staff);
-  }
-  const found = new Map<string, Stranger>();
-  for (const route of schedule.routes) {
-    for (const stop of route.stops) {
-      if (known.get(stop.recipient)?.has(route.staff) !== false) continue;
-      const entry = found.get(stop.recipient) ?? { recipient: stop.recipient, recipientName: recipients.get(stop.recipient)!.name ?? stop.recipient, staff: [], visits: [] };
-      if (!entry.staff.includes(route.staff)) entry.staff.push(route.staff);
-      if (!entry.visits.includes(stop.visit)) entry.visits.push(stop.visit);
-      found.set(stop.recipient, entry);
-    }
-  }
-  return [...found.values()].sort((a, b) => a.recipient.localeCompare(b.recipient, 'sv', { numeric: true }));
+/** Recipients who now meet someone new (`newFaces`: the re-plan's `taker` reads familiarity the same way), with their names. */
+function strangersOf(day: DayProblem, schedule: Schedule & { replan: ReplanSummary }): Stranger[] {
+  const names = new Map(day.recipients.map((r) => [r.id, r.name ?? r.id]));
+  return newFaces(day, schedule).map((face) => ({ ...face, recipientName: names.get(face.recipient)! }));
 }
